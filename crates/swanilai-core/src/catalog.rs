@@ -1,0 +1,528 @@
+//! The framework catalog: what is assessed, with which weights, against which criteria.
+//!
+//! A catalog is data (JSON, or the same content as a workbook through swanilai-xlsx), so a
+//! new framework is a file, not a release. [`CatalogFile`] is the serialised shape; a
+//! [`Catalog`] is a `CatalogFile` that passed [`Catalog::validate`], which reports every
+//! problem found, not just the first.
+//!
+//! Weights are basis points (hundredths of a percent): 59/2020's 1,30 % is `130`, and the
+//! whole framework sums to `10000`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::level::Level;
+
+pub const FORMAT: &str = "swanilai-catalog";
+pub const FORMAT_VERSION: u32 = 1;
+pub const TOTAL_WEIGHT_BP: u32 = 10_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogFile {
+    pub format: String,
+    pub format_version: u32,
+    pub framework: FrameworkInfo,
+    pub level_kinds: Vec<LevelKind>,
+    pub rating_bands: Vec<RatingBand>,
+    /// Empty for frameworks without a domain layer.
+    #[serde(default)]
+    pub domains: Vec<Domain>,
+    pub aspects: Vec<Aspect>,
+    pub indicators: Vec<Indicator>,
+    pub criteria_versions: Vec<CriteriaVersion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrameworkInfo {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    #[serde(default)]
+    pub short_title: String,
+    /// What the overall index is called: "Indeks SPBE", "Indeks Pemerintah Digital".
+    pub index_name: String,
+    #[serde(default)]
+    pub source: String,
+}
+
+/// The names of the five levels for one kind of indicator (process: Rintisan..Optimum,
+/// service: Informasi..Optimum).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelKind {
+    pub id: String,
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub descriptions: Vec<String>,
+}
+
+/// A rating (predikat) band. `min` is the lowest index in the band as a decimal text
+/// ("4.20"), inclusive; `None` for the lowest band. A band ends where the next one starts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatingBand {
+    pub name: String,
+    pub min: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Domain {
+    pub number: u32,
+    pub code: String,
+    pub name: String,
+    pub weight_bp: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Aspect {
+    pub number: u32,
+    pub code: String,
+    /// The domain it belongs to; `None` in frameworks without domains.
+    #[serde(default)]
+    pub domain: Option<u32>,
+    pub name: String,
+    pub weight_bp: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub number: u32,
+    pub aspect: u32,
+    pub name: String,
+    pub weight_bp: u32,
+    pub level_kind: String,
+    pub question: String,
+    /// The instansi names the service itself (59/2020 indicators 45-47, Layanan Publik Sektor 1-3).
+    #[serde(default)]
+    pub nameable: bool,
+}
+
+/// One version of the criteria text, used from `from_year` on until a later version starts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriteriaVersion {
+    pub id: String,
+    pub title: String,
+    pub from_year: i32,
+    pub indicators: Vec<IndicatorCriteria>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorCriteria {
+    pub number: u32,
+    /// A renamed indicator in this version (the 2024 guideline renamed 7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment_rules: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_examples: Option<String>,
+    pub levels: Vec<LevelCriteria>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelCriteria {
+    /// The level's criteria, word for word.
+    pub criteria: String,
+    /// The guideline's fulfilment criteria (kriteria pemenuhan level).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fulfilment: Option<String>,
+    /// The guideline's evidence criteria (kriteria bukti dukung).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// One problem found in a catalog, with the place it was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CatalogProblem {
+    /// Where: "indicators[12]", "aspects[3].weight_bp", "criteria_versions[1]".
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CatalogError {
+    #[error("catalog is not valid JSON: {0}")]
+    Syntax(String),
+    #[error("catalog has {} problem(s): {}", .0.len(), summarize(.0))]
+    Invalid(Vec<CatalogProblem>),
+}
+
+fn summarize(problems: &[CatalogProblem]) -> String {
+    problems
+        .iter()
+        .take(5)
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A validated catalog with lookups by number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    file: CatalogFile,
+    /// Parsed band minimums in hundredths, in the file's order (highest first).
+    band_mins: Vec<Option<u32>>,
+}
+
+impl Catalog {
+    pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
+        let file: CatalogFile =
+            serde_json::from_str(text).map_err(|e| CatalogError::Syntax(e.to_string()))?;
+        Catalog::validate(file)
+    }
+
+    pub fn to_json(&self) -> String {
+        // Serialising plain data structs cannot fail.
+        serde_json::to_string_pretty(&self.file).unwrap_or_default()
+    }
+
+    /// Check every invariant and return the catalog, or every problem found.
+    pub fn validate(file: CatalogFile) -> Result<Catalog, CatalogError> {
+        let mut p = Problems::default();
+        check(&file, &mut p);
+        let band_mins: Vec<Option<u32>> = file
+            .rating_bands
+            .iter()
+            .enumerate()
+            .map(|(i, b)| match &b.min {
+                None => None,
+                Some(text) => match parse_hundredths(text) {
+                    Some(v) => Some(v),
+                    None => {
+                        p.push(
+                            format!("rating_bands[{i}].min"),
+                            format!("'{text}' is not a decimal such as 4.20"),
+                        );
+                        None
+                    }
+                },
+            })
+            .collect();
+        check_bands(&file, &band_mins, &mut p);
+        if p.0.is_empty() {
+            Ok(Catalog { file, band_mins })
+        } else {
+            Err(CatalogError::Invalid(p.0))
+        }
+    }
+
+    pub fn file(&self) -> &CatalogFile {
+        &self.file
+    }
+    pub fn framework(&self) -> &FrameworkInfo {
+        &self.file.framework
+    }
+    pub fn domains(&self) -> &[Domain] {
+        &self.file.domains
+    }
+    pub fn aspects(&self) -> &[Aspect] {
+        &self.file.aspects
+    }
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.file.indicators
+    }
+    pub fn has_domains(&self) -> bool {
+        !self.file.domains.is_empty()
+    }
+    pub fn indicator(&self, number: u32) -> Option<&Indicator> {
+        self.file.indicators.iter().find(|i| i.number == number)
+    }
+    pub fn aspect(&self, number: u32) -> Option<&Aspect> {
+        self.file.aspects.iter().find(|a| a.number == number)
+    }
+    pub fn domain(&self, number: u32) -> Option<&Domain> {
+        self.file.domains.iter().find(|d| d.number == number)
+    }
+    pub fn aspects_of(&self, domain: u32) -> impl Iterator<Item = &Aspect> {
+        self.file
+            .aspects
+            .iter()
+            .filter(move |a| a.domain == Some(domain))
+    }
+    pub fn indicators_of(&self, aspect: u32) -> impl Iterator<Item = &Indicator> {
+        self.file
+            .indicators
+            .iter()
+            .filter(move |i| i.aspect == aspect)
+    }
+    /// The domain an indicator belongs to, through its aspect.
+    pub fn domain_of(&self, indicator: &Indicator) -> Option<&Domain> {
+        self.aspect(indicator.aspect)
+            .and_then(|a| a.domain)
+            .and_then(|d| self.domain(d))
+    }
+    pub fn level_name(&self, indicator: &Indicator, level: Level) -> &str {
+        self.file
+            .level_kinds
+            .iter()
+            .find(|k| k.id == indicator.level_kind)
+            .and_then(|k| k.names.get(level.index()))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+    pub fn criteria_versions(&self) -> &[CriteriaVersion] {
+        &self.file.criteria_versions
+    }
+    pub fn criteria_version(&self, id: &str) -> Option<&CriteriaVersion> {
+        self.file.criteria_versions.iter().find(|v| v.id == id)
+    }
+    /// The criteria version in force for an assessment year: the latest that started on
+    /// or before it (or the earliest one for years before any version).
+    pub fn criteria_version_for_year(&self, year: i32) -> &CriteriaVersion {
+        let versions = &self.file.criteria_versions;
+        versions
+            .iter()
+            .filter(|v| v.from_year <= year)
+            .max_by_key(|v| v.from_year)
+            .or_else(|| versions.iter().min_by_key(|v| v.from_year))
+            .expect("a validated catalog has at least one criteria version")
+    }
+    /// The rating (predikat) band name for an exact index value.
+    pub fn rating(&self, score: crate::Score) -> &str {
+        for (band, min) in self.file.rating_bands.iter().zip(&self.band_mins) {
+            match min {
+                None => return &band.name,
+                Some(m) if score.cmp_hundredths(*m) != std::cmp::Ordering::Less => {
+                    return &band.name
+                }
+                Some(_) => {}
+            }
+        }
+        // Validation guarantees a lowest band with no minimum.
+        self.file
+            .rating_bands
+            .last()
+            .map(|b| b.name.as_str())
+            .unwrap_or("")
+    }
+    pub fn rating_bands(&self) -> &[RatingBand] {
+        &self.file.rating_bands
+    }
+}
+
+#[derive(Default)]
+struct Problems(Vec<CatalogProblem>);
+
+impl Problems {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(CatalogProblem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+}
+
+/// "4.2" / "4.20" / "4" -> 420.
+pub fn parse_hundredths(text: &str) -> Option<u32> {
+    let text = text.trim().replace(',', ".");
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    if whole.is_empty() || frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let whole: u32 = whole.parse().ok()?;
+    let frac: u32 = format!("{frac:0<2}").parse().ok()?;
+    Some(whole * 100 + frac)
+}
+
+fn check(f: &CatalogFile, p: &mut Problems) {
+    if f.format != FORMAT {
+        p.push("format", format!("expected '{FORMAT}', found '{}'", f.format));
+    }
+    if f.format_version != FORMAT_VERSION {
+        p.push(
+            "format_version",
+            format!(
+                "this version of Swanilai reads format version {FORMAT_VERSION}, found {}",
+                f.format_version
+            ),
+        );
+    }
+    if f.framework.id.trim().is_empty() {
+        p.push("framework.id", "must not be empty");
+    }
+    if f.framework.version.trim().is_empty() {
+        p.push("framework.version", "must not be empty");
+    }
+
+    let mut kinds = BTreeSet::new();
+    for (i, k) in f.level_kinds.iter().enumerate() {
+        if !kinds.insert(k.id.as_str()) {
+            p.push(format!("level_kinds[{i}].id"), format!("duplicate level kind '{}'", k.id));
+        }
+        if k.names.len() != 5 {
+            p.push(
+                format!("level_kinds[{i}].names"),
+                format!("needs 5 level names, found {}", k.names.len()),
+            );
+        }
+    }
+
+    let domain_numbers = unique_numbers(f.domains.iter().map(|d| d.number), "domains", p);
+    let aspect_numbers = unique_numbers(f.aspects.iter().map(|a| a.number), "aspects", p);
+    unique_numbers(f.indicators.iter().map(|i| i.number), "indicators", p);
+    if f.aspects.is_empty() {
+        p.push("aspects", "a framework needs at least one aspect");
+    }
+    if f.indicators.is_empty() {
+        p.push("indicators", "a framework needs at least one indicator");
+    }
+
+    for (i, a) in f.aspects.iter().enumerate() {
+        match (a.domain, f.domains.is_empty()) {
+            (Some(d), false) if !domain_numbers.contains(&d) => {
+                p.push(format!("aspects[{i}].domain"), format!("unknown domain {d}"))
+            }
+            (None, false) => p.push(
+                format!("aspects[{i}].domain"),
+                "the framework has domains, so every aspect needs one",
+            ),
+            (Some(_), true) => p.push(
+                format!("aspects[{i}].domain"),
+                "the framework has no domains, so aspects take none",
+            ),
+            _ => {}
+        }
+        let sum: u32 = f
+            .indicators
+            .iter()
+            .filter(|x| x.aspect == a.number)
+            .map(|x| x.weight_bp)
+            .sum();
+        if sum != a.weight_bp {
+            p.push(
+                format!("aspects[{i}].weight_bp"),
+                format!(
+                    "aspect {} weighs {} but its indicators add up to {}",
+                    a.number, a.weight_bp, sum
+                ),
+            );
+        }
+        if !f.indicators.iter().any(|x| x.aspect == a.number) {
+            p.push(format!("aspects[{i}]"), format!("aspect {} has no indicators", a.number));
+        }
+    }
+    for (i, d) in f.domains.iter().enumerate() {
+        let sum: u32 = f
+            .aspects
+            .iter()
+            .filter(|a| a.domain == Some(d.number))
+            .map(|a| a.weight_bp)
+            .sum();
+        if sum != d.weight_bp {
+            p.push(
+                format!("domains[{i}].weight_bp"),
+                format!(
+                    "domain {} weighs {} but its aspects add up to {}",
+                    d.number, d.weight_bp, sum
+                ),
+            );
+        }
+    }
+    for (i, x) in f.indicators.iter().enumerate() {
+        if !aspect_numbers.contains(&x.aspect) {
+            p.push(format!("indicators[{i}].aspect"), format!("unknown aspect {}", x.aspect));
+        }
+        if x.weight_bp == 0 {
+            p.push(format!("indicators[{i}].weight_bp"), "weight must be positive");
+        }
+        if !kinds.contains(x.level_kind.as_str()) {
+            p.push(
+                format!("indicators[{i}].level_kind"),
+                format!("unknown level kind '{}'", x.level_kind),
+            );
+        }
+        if x.name.trim().is_empty() {
+            p.push(format!("indicators[{i}].name"), "must not be empty");
+        }
+    }
+    let total: u32 = f.indicators.iter().map(|x| x.weight_bp).sum();
+    if total != TOTAL_WEIGHT_BP {
+        p.push(
+            "indicators",
+            format!("indicator weights add up to {total} basis points, not {TOTAL_WEIGHT_BP} (100 %)"),
+        );
+    }
+
+    if f.criteria_versions.is_empty() {
+        p.push("criteria_versions", "at least one criteria version is needed");
+    }
+    let mut version_ids = BTreeSet::new();
+    let indicator_numbers: BTreeSet<u32> = f.indicators.iter().map(|x| x.number).collect();
+    for (v, cv) in f.criteria_versions.iter().enumerate() {
+        if !version_ids.insert(cv.id.as_str()) {
+            p.push(format!("criteria_versions[{v}].id"), format!("duplicate id '{}'", cv.id));
+        }
+        let mut seen = BTreeMap::new();
+        for (j, ic) in cv.indicators.iter().enumerate() {
+            let path = format!("criteria_versions[{v}].indicators[{j}]");
+            if !indicator_numbers.contains(&ic.number) {
+                p.push(&path, format!("unknown indicator {}", ic.number));
+            }
+            if seen.insert(ic.number, j).is_some() {
+                p.push(&path, format!("indicator {} listed twice", ic.number));
+            }
+            if ic.levels.len() != 5 {
+                p.push(
+                    format!("{path}.levels"),
+                    format!("indicator {} needs 5 levels, found {}", ic.number, ic.levels.len()),
+                );
+            }
+            for (l, lc) in ic.levels.iter().enumerate() {
+                if lc.criteria.trim().is_empty() {
+                    p.push(format!("{path}.levels[{l}].criteria"), "must not be empty");
+                }
+            }
+        }
+        for n in &indicator_numbers {
+            if !seen.contains_key(n) {
+                p.push(
+                    format!("criteria_versions[{v}]"),
+                    format!("'{}' has no criteria for indicator {n}", cv.id),
+                );
+            }
+        }
+    }
+}
+
+fn check_bands(f: &CatalogFile, mins: &[Option<u32>], p: &mut Problems) {
+    if f.rating_bands.is_empty() {
+        p.push("rating_bands", "at least one rating band is needed");
+        return;
+    }
+    for (i, w) in mins.windows(2).enumerate() {
+        match (w[0], w[1]) {
+            (Some(a), Some(b)) if b >= a => p.push(
+                format!("rating_bands[{}].min", i + 1),
+                "bands must be listed from the highest to the lowest",
+            ),
+            (None, _) => p.push(
+                format!("rating_bands[{i}].min"),
+                "only the last (lowest) band may have no minimum",
+            ),
+            _ => {}
+        }
+    }
+    if mins.last().copied().flatten().is_some_and(|m| m > 100) {
+        p.push(
+            format!("rating_bands[{}].min", mins.len() - 1),
+            "the lowest band must start at or below 1.00 (or have no minimum)",
+        );
+    }
+}
+
+fn unique_numbers(
+    numbers: impl Iterator<Item = u32>,
+    what: &str,
+    p: &mut Problems,
+) -> BTreeSet<u32> {
+    let mut set = BTreeSet::new();
+    for (i, n) in numbers.enumerate() {
+        if !set.insert(n) {
+            p.push(format!("{what}[{i}].number"), format!("duplicate number {n}"));
+        }
+    }
+    set
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,131 @@
+//! The index engine of PermenPANRB 59/2020 Lampiran Bab II.B.4, for any catalog.
+//!
+//! Aspect index = sum(level x indicator weight) / aspect weight; domain index = sum(aspect
+//! index x aspect weight) / domain weight; overall = sum(domain index x domain weight) / 100.
+//! Because the weights nest, every one of these equals `sum(level x weight) / sum(weight)`
+//! over the indicators it covers, which is how we compute them: exactly, as fractions.
+//!
+//! A partial assessment gets the index over what is answered (the same formula over the
+//! answered indicators' weights) and its completeness beside it: never a silent zero.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use crate::catalog::Catalog;
+use crate::level::Level;
+use crate::score::Score;
+
+/// The index of one aspect or domain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupIndex {
+    pub number: u32,
+    pub code: String,
+    pub name: String,
+    pub weight_bp: u32,
+    /// `None` when none of its indicators is answered.
+    pub index: Option<Score>,
+    pub rating: Option<String>,
+    pub answered: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndexReport {
+    /// The overall index over the answered indicators; `None` when nothing is answered.
+    pub index: Option<Score>,
+    pub rating: Option<String>,
+    pub answered: u32,
+    pub total: u32,
+    /// Empty for frameworks without domains.
+    pub domains: Vec<GroupIndex>,
+    pub aspects: Vec<GroupIndex>,
+}
+
+impl IndexReport {
+    pub fn is_complete(&self) -> bool {
+        self.answered == self.total
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct Acc {
+    weighted: u64,
+    weight: u64,
+    answered: u32,
+    total: u32,
+}
+
+impl Acc {
+    fn add(&mut self, weight_bp: u32, level: Option<Level>) {
+        self.total += 1;
+        if let Some(l) = level {
+            self.weighted += u64::from(l.get()) * u64::from(weight_bp);
+            self.weight += u64::from(weight_bp);
+            self.answered += 1;
+        }
+    }
+    fn score(self) -> Option<Score> {
+        (self.weight > 0).then(|| Score::new(self.weighted, self.weight))
+    }
+}
+
+/// Roll indicator levels up into aspect, domain and overall indices. Levels for numbers
+/// that are not in the catalog are ignored (the app layer refuses them before this).
+pub fn compute_index(catalog: &Catalog, levels: &BTreeMap<u32, Level>) -> IndexReport {
+    let mut by_aspect: BTreeMap<u32, Acc> = BTreeMap::new();
+    let mut overall = Acc::default();
+    for ind in catalog.indicators() {
+        let level = levels.get(&ind.number).copied();
+        by_aspect.entry(ind.aspect).or_default().add(ind.weight_bp, level);
+        overall.add(ind.weight_bp, level);
+    }
+    let group = |number: u32, code: &str, name: &str, weight_bp: u32, acc: Acc| {
+        let index = acc.score();
+        GroupIndex {
+            number,
+            code: code.to_owned(),
+            name: name.to_owned(),
+            weight_bp,
+            index,
+            rating: index.map(|s| catalog.rating(s).to_owned()),
+            answered: acc.answered,
+            total: acc.total,
+        }
+    };
+    let aspects = catalog
+        .aspects()
+        .iter()
+        .map(|a| {
+            let acc = by_aspect.get(&a.number).copied().unwrap_or_default();
+            group(a.number, &a.code, &a.name, a.weight_bp, acc)
+        })
+        .collect();
+    let domains = catalog
+        .domains()
+        .iter()
+        .map(|d| {
+            let mut acc = Acc::default();
+            for a in catalog.aspects_of(d.number) {
+                if let Some(x) = by_aspect.get(&a.number) {
+                    acc.weighted += x.weighted;
+                    acc.weight += x.weight;
+                    acc.answered += x.answered;
+                    acc.total += x.total;
+                }
+            }
+            group(d.number, &d.code, &d.name, d.weight_bp, acc)
+        })
+        .collect();
+    let index = overall.score();
+    IndexReport {
+        index,
+        rating: index.map(|s| catalog.rating(s).to_owned()),
+        answered: overall.answered,
+        total: overall.total,
+        domains,
+        aspects,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,20 @@
+//! Pure domain of Swanilai SPBE.
+//!
+//! Holds the framework catalog (domains, aspects, indicators, criteria versions, rating
+//! bands) with its validation, the maturity [`Level`], and the index engine that rolls
+//! indicator levels up into aspect, domain and overall indices with exact arithmetic.
+//! No IO, no clock, no SQL: everything comes in as values.
+
+pub mod builtin;
+pub mod catalog;
+pub mod index;
+pub mod level;
+pub mod score;
+
+pub use catalog::{
+    Aspect, Catalog, CatalogError, CatalogProblem, CriteriaVersion, Domain, Indicator,
+    IndicatorCriteria, LevelCriteria, LevelKind, RatingBand,
+};
+pub use index::{compute_index, GroupIndex, IndexReport};
+pub use level::{Level, LevelError};
+pub use score::Score;
