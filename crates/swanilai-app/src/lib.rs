@@ -1,1 +1,151 @@
-//! placeholder
+//! Use cases of Swanilai SPBE: the one API that the `swanilai` CLI and the desktop shell
+//! call. Each use case validates its input against the catalog, runs as one transaction
+//! on the store and returns a DTO or an [`AppError`] with a closed [`ErrorCode`].
+
+mod answers;
+mod assessments;
+pub mod clock;
+mod demo;
+pub mod dto;
+mod error;
+mod evidence;
+mod frameworks;
+mod index;
+mod workbook;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use swanilai_core::Catalog;
+use swanilai_store::assessments::AssessmentRow;
+use swanilai_store::{OpenMode, Store};
+
+pub use assessments::open_initialized;
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use dto::*;
+pub use error::{AppError, AppResult, ErrorCode};
+pub use evidence::EVIDENCE_MAX_BYTES;
+pub use frameworks::{check_catalog_file, export_catalog, read_catalog_file};
+pub use index::{index_from_levels, levels_from_csv};
+
+/// An open Swanilai database and the use cases on it.
+pub struct App {
+    store: Store,
+    clock: Box<dyn Clock>,
+    /// Catalogs read from the database, by (id, version).
+    catalogs: HashMap<(String, String), Arc<Catalog>>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("db", &self.store.path())
+            .finish()
+    }
+}
+
+/// How a database is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    /// Create the file when it does not exist (init, demo).
+    CreateIfMissing,
+    /// The file must exist.
+    Existing,
+}
+
+impl App {
+    pub fn open(path: &Path, how: Open) -> AppResult<App> {
+        App::open_with_clock(path, how, Box::new(SystemClock))
+    }
+
+    pub fn open_with_clock(path: &Path, how: Open, clock: Box<dyn Clock>) -> AppResult<App> {
+        let mode = match how {
+            Open::CreateIfMissing => OpenMode::Create,
+            Open::Existing => OpenMode::Existing,
+        };
+        let store = Store::open(path, mode).map_err(|e| match e {
+            swanilai_store::StoreError::Missing(p) => AppError::new(
+                ErrorCode::DatabaseMissing,
+                format!(
+                    "database {} does not exist; create it with `swanilai --db {} init --instansi NAME --kind kabupaten`",
+                    p.display(),
+                    p.display()
+                ),
+            ),
+            other => other.into(),
+        })?;
+        Ok(App {
+            store,
+            clock,
+            catalogs: HashMap::new(),
+        })
+    }
+
+    pub fn db_path(&self) -> &Path {
+        self.store.path()
+    }
+
+    pub fn evidence_dir(&self) -> PathBuf {
+        self.store.blobs().root().to_owned()
+    }
+
+    /// The catalog an assessment was scored with.
+    fn catalog_of(&mut self, a: &AssessmentRow) -> AppResult<Arc<Catalog>> {
+        let key = (a.framework_id.clone(), a.framework_version.clone());
+        if let Some(c) = self.catalogs.get(&key) {
+            return Ok(c.clone());
+        }
+        let row = swanilai_store::frameworks::get(
+            self.store.conn(),
+            &a.framework_id,
+            &a.framework_version,
+        )?
+        .ok_or_else(|| {
+            AppError::new(
+                ErrorCode::FrameworkUnknown,
+                format!(
+                    "the catalog {} {} of assessment {} is missing from the database",
+                    a.framework_id, a.framework_version, a.year
+                ),
+            )
+        })?;
+        let catalog = Arc::new(Catalog::from_json(&row.catalog_json)?);
+        self.catalogs.insert(key, catalog.clone());
+        Ok(catalog)
+    }
+
+    /// The assessment of `year`, or the latest one when `year` is None.
+    fn assessment(&self, year: Option<i32>) -> AppResult<AssessmentRow> {
+        let conn = self.store.conn();
+        match year {
+            Some(y) => swanilai_store::assessments::by_year(conn, y)?.ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::AssessmentNotFound,
+                    format!("there is no assessment for year {y}; create it with `assessment new --year {y}`"),
+                )
+            }),
+            None => swanilai_store::assessments::latest(conn)?.ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::NoAssessment,
+                    "the database has no assessment yet; create one with `assessment new --year YEAR`",
+                )
+            }),
+        }
+    }
+}
+
+/// The indicator of a catalog, or UnknownIndicator naming the valid range.
+fn indicator_of(catalog: &Catalog, number: u32) -> AppResult<&swanilai_core::Indicator> {
+    catalog.indicator(number).ok_or_else(|| {
+        let first = catalog.indicators().first().map(|i| i.number).unwrap_or(0);
+        let last = catalog.indicators().last().map(|i| i.number).unwrap_or(0);
+        AppError::new(
+            ErrorCode::UnknownIndicator,
+            format!(
+                "indicator {number} does not exist in {} (indicators are {first}-{last})",
+                catalog.framework().short_title
+            ),
+        )
+    })
+}

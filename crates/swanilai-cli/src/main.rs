@@ -1,1 +1,21 @@
-fn main() {}
+//! `swanilai`: the command line of Swanilai SPBE. The same use cases as the desktop app,
+//! through swanilai-app, for scripting, tests, benchmarks and recaps.
+
+mod args;
+mod output;
+mod run;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    match run::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error[{}]: {}", output::code_name(e.code), e.message);
+            ExitCode::from(1)
+        }
+    }
+}

@@ -326,7 +326,10 @@ pub fn parse_hundredths(text: &str) -> Option<u32> {
 
 fn check(f: &CatalogFile, p: &mut Problems) {
     if f.format != FORMAT {
-        p.push("format", format!("expected '{FORMAT}', found '{}'", f.format));
+        p.push(
+            "format",
+            format!("expected '{FORMAT}', found '{}'", f.format),
+        );
     }
     if f.format_version != FORMAT_VERSION {
         p.push(
@@ -347,7 +350,10 @@ fn check(f: &CatalogFile, p: &mut Problems) {
     let mut kinds = BTreeSet::new();
     for (i, k) in f.level_kinds.iter().enumerate() {
         if !kinds.insert(k.id.as_str()) {
-            p.push(format!("level_kinds[{i}].id"), format!("duplicate level kind '{}'", k.id));
+            p.push(
+                format!("level_kinds[{i}].id"),
+                format!("duplicate level kind '{}'", k.id),
+            );
         }
         if k.names.len() != 5 {
             p.push(
@@ -369,9 +375,10 @@ fn check(f: &CatalogFile, p: &mut Problems) {
 
     for (i, a) in f.aspects.iter().enumerate() {
         match (a.domain, f.domains.is_empty()) {
-            (Some(d), false) if !domain_numbers.contains(&d) => {
-                p.push(format!("aspects[{i}].domain"), format!("unknown domain {d}"))
-            }
+            (Some(d), false) if !domain_numbers.contains(&d) => p.push(
+                format!("aspects[{i}].domain"),
+                format!("unknown domain {d}"),
+            ),
             (None, false) => p.push(
                 format!("aspects[{i}].domain"),
                 "the framework has domains, so every aspect needs one",
@@ -398,7 +405,10 @@ fn check(f: &CatalogFile, p: &mut Problems) {
             );
         }
         if !f.indicators.iter().any(|x| x.aspect == a.number) {
-            p.push(format!("aspects[{i}]"), format!("aspect {} has no indicators", a.number));
+            p.push(
+                format!("aspects[{i}]"),
+                format!("aspect {} has no indicators", a.number),
+            );
         }
     }
     for (i, d) in f.domains.iter().enumerate() {
@@ -420,10 +430,16 @@ fn check(f: &CatalogFile, p: &mut Problems) {
     }
     for (i, x) in f.indicators.iter().enumerate() {
         if !aspect_numbers.contains(&x.aspect) {
-            p.push(format!("indicators[{i}].aspect"), format!("unknown aspect {}", x.aspect));
+            p.push(
+                format!("indicators[{i}].aspect"),
+                format!("unknown aspect {}", x.aspect),
+            );
         }
         if x.weight_bp == 0 {
-            p.push(format!("indicators[{i}].weight_bp"), "weight must be positive");
+            p.push(
+                format!("indicators[{i}].weight_bp"),
+                "weight must be positive",
+            );
         }
         if !kinds.contains(x.level_kind.as_str()) {
             p.push(
@@ -439,18 +455,26 @@ fn check(f: &CatalogFile, p: &mut Problems) {
     if total != TOTAL_WEIGHT_BP {
         p.push(
             "indicators",
-            format!("indicator weights add up to {total} basis points, not {TOTAL_WEIGHT_BP} (100 %)"),
+            format!(
+                "indicator weights add up to {total} basis points, not {TOTAL_WEIGHT_BP} (100 %)"
+            ),
         );
     }
 
     if f.criteria_versions.is_empty() {
-        p.push("criteria_versions", "at least one criteria version is needed");
+        p.push(
+            "criteria_versions",
+            "at least one criteria version is needed",
+        );
     }
     let mut version_ids = BTreeSet::new();
     let indicator_numbers: BTreeSet<u32> = f.indicators.iter().map(|x| x.number).collect();
     for (v, cv) in f.criteria_versions.iter().enumerate() {
         if !version_ids.insert(cv.id.as_str()) {
-            p.push(format!("criteria_versions[{v}].id"), format!("duplicate id '{}'", cv.id));
+            p.push(
+                format!("criteria_versions[{v}].id"),
+                format!("duplicate id '{}'", cv.id),
+            );
         }
         let mut seen = BTreeMap::new();
         for (j, ic) in cv.indicators.iter().enumerate() {
@@ -464,7 +488,11 @@ fn check(f: &CatalogFile, p: &mut Problems) {
             if ic.levels.len() != 5 {
                 p.push(
                     format!("{path}.levels"),
-                    format!("indicator {} needs 5 levels, found {}", ic.number, ic.levels.len()),
+                    format!(
+                        "indicator {} needs 5 levels, found {}",
+                        ic.number,
+                        ic.levels.len()
+                    ),
                 );
             }
             for (l, lc) in ic.levels.iter().enumerate() {
@@ -518,7 +546,10 @@ fn unique_numbers(
     let mut set = BTreeSet::new();
     for (i, n) in numbers.enumerate() {
         if !set.insert(n) {
-            p.push(format!("{what}[{i}].number"), format!("duplicate number {n}"));
+            p.push(
+                format!("{what}[{i}].number"),
+                format!("duplicate number {n}"),
+            );
         }
     }
     set

@@ -76,7 +76,10 @@ pub fn compute_index(catalog: &Catalog, levels: &BTreeMap<u32, Level>) -> IndexR
     let mut overall = Acc::default();
     for ind in catalog.indicators() {
         let level = levels.get(&ind.number).copied();
-        by_aspect.entry(ind.aspect).or_default().add(ind.weight_bp, level);
+        by_aspect
+            .entry(ind.aspect)
+            .or_default()
+            .add(ind.weight_bp, level);
         overall.add(ind.weight_bp, level);
     }
     let group = |number: u32, code: &str, name: &str, weight_bp: u32, acc: Acc| {

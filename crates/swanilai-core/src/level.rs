@@ -68,13 +68,20 @@ mod tests {
             assert_eq!(Level::new(v).map(Level::get), Ok(v as u8));
         }
         for v in [-1, 0, 6, 100] {
-            assert_eq!(Level::new(v), Err(LevelError(v)), "level {v} must be refused");
+            assert_eq!(
+                Level::new(v),
+                Err(LevelError(v)),
+                "level {v} must be refused"
+            );
         }
     }
 
     #[test]
     fn deserialising_an_out_of_range_level_fails() {
         assert!(serde_json::from_str::<Level>("0").is_err());
-        assert_eq!(serde_json::from_str::<Level>("4").map(Level::get).ok(), Some(4));
+        assert_eq!(
+            serde_json::from_str::<Level>("4").map(Level::get).ok(),
+            Some(4)
+        );
     }
 }

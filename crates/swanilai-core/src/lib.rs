@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod index;
 pub mod level;
 pub mod score;
+pub mod workflow;
 
 pub use catalog::{
     Aspect, Catalog, CatalogError, CatalogProblem, CriteriaVersion, Domain, Indicator,

@@ -35,23 +35,50 @@ fn every_shipped_catalog_validates() {
 #[test]
 fn permenpanrb_59_2020_has_the_regulations_structure() {
     let c = default_catalog();
-    assert_eq!((c.domains().len(), c.aspects().len(), c.indicators().len()), (4, 8, 47));
+    assert_eq!(
+        (c.domains().len(), c.aspects().len(), c.indicators().len()),
+        (4, 8, 47)
+    );
     let domain_weights: Vec<u32> = c.domains().iter().map(|d| d.weight_bp).collect();
     assert_eq!(domain_weights, [1300, 2500, 1650, 4550]);
     let aspect_weights: Vec<u32> = c.aspects().iter().map(|a| a.weight_bp).collect();
-    assert_eq!(aspect_weights, [1300, 1000, 1000, 500, 1200, 450, 2750, 1800]);
+    assert_eq!(
+        aspect_weights,
+        [1300, 1000, 1000, 500, 1200, 450, 2750, 1800]
+    );
     // Per-indicator weights by range, as in the reference table (3,00 not the misprinted 3,50).
-    for (range, w) in [(1..=10, 130), (11..=20, 250), (21..=31, 150), (32..=41, 275), (42..=47, 300)] {
+    for (range, w) in [
+        (1..=10, 130),
+        (11..=20, 250),
+        (21..=31, 150),
+        (32..=41, 275),
+        (42..=47, 300),
+    ] {
         for n in range {
-            assert_eq!(c.indicator(n).map(|i| i.weight_bp), Some(w), "indicator {n}");
+            assert_eq!(
+                c.indicator(n).map(|i| i.weight_bp),
+                Some(w),
+                "indicator {n}"
+            );
         }
     }
-    let nameable: Vec<u32> = c.indicators().iter().filter(|i| i.nameable).map(|i| i.number).collect();
+    let nameable: Vec<u32> = c
+        .indicators()
+        .iter()
+        .filter(|i| i.nameable)
+        .map(|i| i.number)
+        .collect();
     assert_eq!(nameable, [45, 46, 47]);
     let i1 = c.indicator(1).unwrap();
-    assert_eq!(c.level_name(i1, crate::Level::new(4).unwrap()), "Terpadu dan Terukur");
+    assert_eq!(
+        c.level_name(i1, crate::Level::new(4).unwrap()),
+        "Terpadu dan Terukur"
+    );
     let i32_ = c.indicator(32).unwrap();
-    assert_eq!(c.level_name(i32_, crate::Level::new(3).unwrap()), "Transaksi");
+    assert_eq!(
+        c.level_name(i32_, crate::Level::new(3).unwrap()),
+        "Transaksi"
+    );
 }
 
 #[test]
@@ -61,12 +88,30 @@ fn criteria_are_versioned_by_year() {
     assert_eq!(c.criteria_version_for_year(2023).id, "permenpanrb-59-2020");
     assert_eq!(c.criteria_version_for_year(2024).id, "pedoman-3-2024");
     assert_eq!(c.criteria_version_for_year(2026).id, "pedoman-3-2024");
-    assert_eq!(c.criteria_version_for_year(2019).id, "permenpanrb-59-2020", "earliest before any");
-    let reg = &c.criteria_version("permenpanrb-59-2020").unwrap().indicators[0];
-    assert!(reg.levels[0].criteria.starts_with("Konsep kebijakan internal terkait Arsitektur SPBE"));
+    assert_eq!(
+        c.criteria_version_for_year(2019).id,
+        "permenpanrb-59-2020",
+        "earliest before any"
+    );
+    let reg = &c
+        .criteria_version("permenpanrb-59-2020")
+        .unwrap()
+        .indicators[0];
+    assert!(reg.levels[0]
+        .criteria
+        .starts_with("Konsep kebijakan internal terkait Arsitektur SPBE"));
     let ped = &c.criteria_version("pedoman-3-2024").unwrap().indicators[0];
-    assert!(ped.levels.iter().all(|l| l.fulfilment.is_some() && l.evidence.is_some()));
-    let renamed = c.criteria_version("pedoman-3-2024").unwrap().indicators.iter().filter(|i| i.name.is_some()).count();
+    assert!(ped
+        .levels
+        .iter()
+        .all(|l| l.fulfilment.is_some() && l.evidence.is_some()));
+    let renamed = c
+        .criteria_version("pedoman-3-2024")
+        .unwrap()
+        .indicators
+        .iter()
+        .filter(|i| i.name.is_some())
+        .count();
     assert_eq!(renamed, 7, "the 2024 guideline renamed 7 indicators");
 }
 
@@ -118,7 +163,10 @@ fn validation_reports_every_problem_with_its_place() {
         "criteria_versions[0].indicators[0].levels",
         "rating_bands[0].min",
     ] {
-        assert!(paths.contains(&expected), "missing problem at {expected}: {problems:?}");
+        assert!(
+            paths.contains(&expected),
+            "missing problem at {expected}: {problems:?}"
+        );
     }
 }
 

@@ -3,7 +3,10 @@ use crate::builtin::default_catalog;
 use proptest::prelude::*;
 
 fn levels(pairs: &[(u32, i64)]) -> BTreeMap<u32, Level> {
-    pairs.iter().map(|&(n, l)| (n, Level::new(l).unwrap())).collect()
+    pairs
+        .iter()
+        .map(|&(n, l)| (n, Level::new(l).unwrap()))
+        .collect()
 }
 
 fn all_at(level: i64) -> BTreeMap<u32, Level> {
@@ -22,7 +25,10 @@ fn domain(r: &IndexReport, n: u32) -> &GroupIndex {
 fn regulation_tabel_10_aspect_2() {
     // Levels 11=3, 12=4, 13=3, 14=2, weights 2,5 % each, aspect weight 10 %:
     // (3*2,5 + 4*2,5 + 3*2,5 + 2*2,5) / 10 = 30 / 10 = 3,00
-    let r = compute_index(default_catalog(), &levels(&[(11, 3), (12, 4), (13, 3), (14, 2)]));
+    let r = compute_index(
+        default_catalog(),
+        &levels(&[(11, 3), (12, 4), (13, 3), (14, 2)]),
+    );
     let a2 = aspect(&r, 2);
     assert_eq!(a2.index, Some(Score::new(3, 1)));
     assert_eq!((a2.answered, a2.total), (4, 4));
@@ -34,7 +40,14 @@ fn regulation_tabel_11_domain_2() {
     // Aspect indices 3,0 / 4,0 / 3,0 with weights 10 / 10 / 5 over domain weight 25:
     // (30 + 40 + 15) / 25 = 3,40. Reproduce those aspect indices with uniform levels.
     let mut l = levels(&[(11, 3), (12, 3), (13, 3), (14, 3)]);
-    l.extend(levels(&[(15, 4), (16, 4), (17, 4), (18, 4), (19, 3), (20, 3)]));
+    l.extend(levels(&[
+        (15, 4),
+        (16, 4),
+        (17, 4),
+        (18, 4),
+        (19, 3),
+        (20, 3),
+    ]));
     let r = compute_index(default_catalog(), &l);
     assert_eq!(aspect(&r, 3).index, Some(Score::new(4, 1)));
     assert_eq!(domain(&r, 2).index, Some(Score::new(34, 10)));
@@ -61,7 +74,11 @@ fn full_assessment_hand_computed() {
     assert_eq!(r.rating.as_deref(), Some("Baik"));
     assert_eq!((r.answered, r.total), (47, 47));
     assert!(r.is_complete());
-    let d: Vec<String> = r.domains.iter().map(|d| d.index.unwrap().to_id_string()).collect();
+    let d: Vec<String> = r
+        .domains
+        .iter()
+        .map(|d| d.index.unwrap().to_id_string())
+        .collect();
     assert_eq!(d, ["4,00", "3,00", "2,00", "3,00"]);
 }
 
@@ -82,9 +99,15 @@ fn mixed_levels_inside_an_aspect() {
 #[test]
 fn extremes_and_band_edges() {
     let r1 = compute_index(default_catalog(), &all_at(1));
-    assert_eq!((r1.index.unwrap().to_id_string(), r1.rating.as_deref()), ("1,00".into(), Some("Kurang")));
+    assert_eq!(
+        (r1.index.unwrap().to_id_string(), r1.rating.as_deref()),
+        ("1,00".into(), Some("Kurang"))
+    );
     let r5 = compute_index(default_catalog(), &all_at(5));
-    assert_eq!((r5.index.unwrap().to_id_string(), r5.rating.as_deref()), ("5,00".into(), Some("Memuaskan")));
+    assert_eq!(
+        (r5.index.unwrap().to_id_string(), r5.rating.as_deref()),
+        ("5,00".into(), Some("Memuaskan"))
+    );
 }
 
 #[test]

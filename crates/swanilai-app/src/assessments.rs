@@ -1,0 +1,151 @@
+//! Instansi profile and assessments.
+
+use swanilai_store::{assessments, frameworks, instansi};
+
+use crate::{App, AppError, AppResult, AssessmentDto, ErrorCode, InstansiDto, InstansiInput};
+use crate::{InstansiKind, Open};
+
+pub const MIN_YEAR: i32 = 2018;
+pub const MAX_YEAR: i32 = 2100;
+
+impl App {
+    /// Create the instansi profile of a new database.
+    pub fn init(&mut self, input: InstansiInput) -> AppResult<InstansiDto> {
+        let name = input.name.trim();
+        if name.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "the instansi name must not be empty",
+            ));
+        }
+        let now = self.clock.now();
+        self.store.transaction(|tx, _| {
+            if let Some(existing) = instansi::get(tx)? {
+                return Err(AppError::new(
+                    ErrorCode::AlreadyInitialized,
+                    format!(
+                        "this database already belongs to {}; use another --db file for another instansi",
+                        existing.name
+                    ),
+                ));
+            }
+            instansi::upsert(
+                tx,
+                &instansi::InstansiRow {
+                    name: name.to_owned(),
+                    kind: input.kind.as_str().to_owned(),
+                    coordinator_name: input.coordinator_name.trim().to_owned(),
+                    coordinator_nip: input.coordinator_nip.trim().to_owned(),
+                    address: input.address.trim().to_owned(),
+                    created_at: now,
+                },
+            )?;
+            Ok(())
+        })?;
+        self.instansi()?.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::Internal,
+                "the profile just written cannot be read",
+            )
+        })
+    }
+
+    pub fn instansi(&self) -> AppResult<Option<InstansiDto>> {
+        Ok(instansi::get(self.store.conn())?.map(|r| InstansiDto {
+            kind: InstansiKind::parse(&r.kind).unwrap_or(InstansiKind::Kabupaten),
+            name: r.name,
+            coordinator_name: r.coordinator_name,
+            coordinator_nip: r.coordinator_nip,
+            address: r.address,
+        }))
+    }
+
+    pub(crate) fn require_instansi(&self) -> AppResult<InstansiDto> {
+        self.instansi()?.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::NotInitialized,
+                format!(
+                    "database {} has no instansi yet; run `swanilai --db {} init --instansi NAME --kind kabupaten`",
+                    self.db_path().display(),
+                    self.db_path().display()
+                ),
+            )
+        })
+    }
+
+    /// Start the assessment of a year with a framework (default: the shipped 59/2020).
+    /// The criteria version is the one in force for that year.
+    pub fn new_assessment(
+        &mut self,
+        year: i32,
+        framework_id: Option<&str>,
+    ) -> AppResult<AssessmentDto> {
+        self.require_instansi()?;
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!("year {year} is outside {MIN_YEAR}-{MAX_YEAR}"),
+            ));
+        }
+        let catalog = self.find_framework(framework_id)?;
+        let criteria = catalog.criteria_version_for_year(year).id.clone();
+        let now = self.clock.now();
+        let row = self.store.transaction(|tx, _| {
+            if assessments::by_year(tx, year)?.is_some() {
+                return Err(AppError::new(
+                    ErrorCode::AssessmentExists,
+                    format!("an assessment for year {year} already exists"),
+                ));
+            }
+            frameworks::ensure(
+                tx,
+                &frameworks::FrameworkRow {
+                    id: catalog.framework().id.clone(),
+                    version: catalog.framework().version.clone(),
+                    catalog_json: catalog.to_json(),
+                },
+                &now,
+            )?;
+            Ok(assessments::insert(
+                tx,
+                year,
+                &catalog.framework().id,
+                &catalog.framework().version,
+                &criteria,
+                &now,
+            )?)
+        })?;
+        self.assessment_dto(&row)
+    }
+
+    pub fn assessments(&mut self) -> AppResult<Vec<AssessmentDto>> {
+        let rows = assessments::list(self.store.conn())?;
+        rows.iter().map(|r| self.assessment_dto(r)).collect()
+    }
+
+    /// The assessment of a year, or the latest when `year` is None.
+    pub fn assessment_info(&mut self, year: Option<i32>) -> AppResult<AssessmentDto> {
+        let row = self.assessment(year)?;
+        self.assessment_dto(&row)
+    }
+
+    fn assessment_dto(&mut self, r: &assessments::AssessmentRow) -> AppResult<AssessmentDto> {
+        let catalog = self.catalog_of(r)?;
+        Ok(AssessmentDto {
+            year: r.year,
+            framework_id: r.framework_id.clone(),
+            framework_version: r.framework_version.clone(),
+            framework_title: catalog.framework().title.clone(),
+            criteria_version: r.criteria_version.clone(),
+            status: r.status.clone(),
+            created_at: r.created_at.clone(),
+        })
+    }
+}
+
+/// Open a database that must exist and have a profile.
+pub fn open_initialized(path: &std::path::Path) -> AppResult<App> {
+    let app = App::open(path, Open::Existing)?;
+    app.require_instansi()?;
+    Ok(app)
+}

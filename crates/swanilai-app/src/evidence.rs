@@ -1,0 +1,326 @@
+//! Evidence (data dukung): files stored once by content, and links to running services.
+
+use std::path::{Path, PathBuf};
+
+use swanilai_store::evidence::{self, EvidenceRow, NewEvidence};
+
+use crate::answers::ensure_open;
+use crate::{indicator_of, App, AppError, AppResult, ErrorCode, EvidenceDto};
+
+/// Largest evidence file accepted (200 MiB): large scans and screen videos fit, a whole
+/// disk image does not.
+pub const EVIDENCE_MAX_BYTES: u64 = 200 * 1024 * 1024;
+
+impl App {
+    /// Attach files to an indicator. All or nothing: every file is checked first, then
+    /// copied into the evidence folder, then recorded in one transaction.
+    pub fn add_evidence_files(
+        &mut self,
+        year: Option<i32>,
+        indicator: u32,
+        files: &[PathBuf],
+        document_date: Option<&str>,
+    ) -> AppResult<Vec<EvidenceDto>> {
+        let a = self.assessment(year)?;
+        let catalog = self.catalog_of(&a)?;
+        indicator_of(&catalog, indicator)?;
+        ensure_open(&a)?;
+        let date = document_date.map(check_date).transpose()?;
+        if files.is_empty() {
+            return Err(AppError::new(ErrorCode::InvalidInput, "no file given"));
+        }
+        for f in files {
+            check_file(f)?;
+        }
+        // Content-addressed copies first: harmless if the transaction below fails.
+        let mut stored = Vec::with_capacity(files.len());
+        for f in files {
+            let info = self.store.blobs().ingest(f)?;
+            stored.push((f, info));
+        }
+        let now = self.clock.now();
+        let ids = self.store.transaction(|tx, _| {
+            let mut ids = Vec::new();
+            for (path, info) in &stored {
+                let media = mime_guess::from_path(path)
+                    .first_or_octet_stream()
+                    .essence_str()
+                    .to_owned();
+                evidence::ensure_blob(tx, &info.sha256, info.size, &media, &now)?;
+                let name = file_name(path);
+                ids.push(evidence::insert(
+                    tx,
+                    a.id,
+                    &NewEvidence {
+                        indicator,
+                        kind: "file",
+                        sha256: Some(&info.sha256),
+                        name: &name,
+                        url: None,
+                        note: "",
+                        document_date: date.as_deref(),
+                        added_at: &now,
+                        added_by: "",
+                    },
+                )?);
+            }
+            Ok::<_, AppError>(ids)
+        })?;
+        self.evidence_by_ids(a.id, indicator, &ids)
+    }
+
+    /// Attach a link (a running service's URL, with a note such as the demo account).
+    pub fn add_evidence_link(
+        &mut self,
+        year: Option<i32>,
+        indicator: u32,
+        url: &str,
+        title: Option<&str>,
+        note: &str,
+    ) -> AppResult<EvidenceDto> {
+        let a = self.assessment(year)?;
+        let catalog = self.catalog_of(&a)?;
+        indicator_of(&catalog, indicator)?;
+        ensure_open(&a)?;
+        let url = url.trim();
+        let lower = url.to_ascii_lowercase();
+        if !(lower.starts_with("http://") || lower.starts_with("https://")) || url.len() < 10 {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                format!("'{url}' is not a web address (it must start with http:// or https://)"),
+            ));
+        }
+        let title = title
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(url);
+        let now = self.clock.now();
+        let id = self.store.transaction(|tx, _| {
+            Ok::<_, AppError>(evidence::insert(
+                tx,
+                a.id,
+                &NewEvidence {
+                    indicator,
+                    kind: "link",
+                    sha256: None,
+                    name: title,
+                    url: Some(url),
+                    note: note.trim(),
+                    document_date: None,
+                    added_at: &now,
+                    added_by: "",
+                },
+            )?)
+        })?;
+        let mut v = self.evidence_by_ids(a.id, indicator, &[id])?;
+        v.pop()
+            .ok_or_else(|| AppError::new(ErrorCode::Internal, "the link just added is missing"))
+    }
+
+    /// Evidence of an assessment, of one indicator or all.
+    pub fn evidence(
+        &mut self,
+        year: Option<i32>,
+        indicator: Option<u32>,
+    ) -> AppResult<Vec<EvidenceDto>> {
+        let a = self.assessment(year)?;
+        if let Some(n) = indicator {
+            let catalog = self.catalog_of(&a)?;
+            indicator_of(&catalog, n)?;
+        }
+        let rows = evidence::list(self.store.conn(), a.id, indicator)?;
+        Ok(with_labels(rows, &[]))
+    }
+
+    /// Detach evidence from its indicator (the stored file stays for other references).
+    pub fn remove_evidence(&mut self, year: Option<i32>, id: i64) -> AppResult<EvidenceDto> {
+        let a = self.assessment(year)?;
+        ensure_open(&a)?;
+        let row =
+            evidence::get(self.store.conn(), a.id, id)?.ok_or_else(|| not_found(id, a.year))?;
+        let dto = with_labels(vec![row], &[]).remove(0);
+        self.store.transaction(|tx, _| {
+            evidence::delete(tx, a.id, id)?;
+            Ok::<_, AppError>(())
+        })?;
+        Ok(dto)
+    }
+
+    /// Copy a stored evidence file out, verifying its content on the way.
+    pub fn export_evidence_file(
+        &mut self,
+        year: Option<i32>,
+        id: i64,
+        dest: &Path,
+    ) -> AppResult<()> {
+        let a = self.assessment(year)?;
+        let row =
+            evidence::get(self.store.conn(), a.id, id)?.ok_or_else(|| not_found(id, a.year))?;
+        let sha = row.sha256.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::InvalidInput,
+                format!("evidence {id} is a link, not a file"),
+            )
+        })?;
+        let bytes = self.store.blobs().read_verified(&sha)?;
+        std::fs::write(dest, bytes).map_err(|e| {
+            AppError::new(
+                ErrorCode::FileUnreadable,
+                format!("cannot write {}: {e}", dest.display()),
+            )
+        })
+    }
+
+    /// Check every stored file of an assessment against its sha256; returns the damaged ones.
+    pub fn verify_evidence(&mut self, year: Option<i32>) -> AppResult<Vec<EvidenceDto>> {
+        let a = self.assessment(year)?;
+        let rows = evidence::list(self.store.conn(), a.id, None)?;
+        let mut bad = Vec::new();
+        for dto in with_labels(rows, &[]) {
+            if let Some(sha) = &dto.sha256 {
+                if !self.store.blobs().verify(sha)? {
+                    bad.push(dto);
+                }
+            }
+        }
+        Ok(bad)
+    }
+
+    fn evidence_by_ids(
+        &self,
+        assessment_id: i64,
+        indicator: u32,
+        ids: &[(i64, bool)],
+    ) -> AppResult<Vec<EvidenceDto>> {
+        let rows = evidence::list(self.store.conn(), assessment_id, Some(indicator))?;
+        let all = with_labels(rows, ids);
+        Ok(ids
+            .iter()
+            .filter_map(|(id, _)| all.iter().find(|e| e.id == *id).cloned())
+            .collect())
+    }
+}
+
+fn not_found(id: i64, year: i32) -> AppError {
+    AppError::new(
+        ErrorCode::EvidenceNotFound,
+        format!("evidence {id} does not exist in the {year} assessment"),
+    )
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn check_file(path: &Path) -> AppResult<()> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        AppError::new(
+            ErrorCode::FileUnreadable,
+            format!("cannot read evidence file {}: {e}", path.display()),
+        )
+    })?;
+    if meta.is_dir() {
+        return Err(AppError::new(
+            ErrorCode::FileUnreadable,
+            format!("{} is a folder; attach the files inside it", path.display()),
+        ));
+    }
+    if meta.len() == 0 {
+        return Err(AppError::new(
+            ErrorCode::FileEmpty,
+            format!("{} is empty (0 bytes)", path.display()),
+        ));
+    }
+    if meta.len() > EVIDENCE_MAX_BYTES {
+        return Err(AppError::new(
+            ErrorCode::FileTooLarge,
+            format!(
+                "{} is {} MiB; evidence files may be at most {} MiB",
+                path.display(),
+                meta.len() / (1024 * 1024),
+                EVIDENCE_MAX_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    std::fs::File::open(path).map_err(|e| {
+        AppError::new(
+            ErrorCode::FileUnreadable,
+            format!("cannot read evidence file {}: {e}", path.display()),
+        )
+    })?;
+    Ok(())
+}
+
+/// A document date must be a real calendar date YYYY-MM-DD.
+fn check_date(text: &str) -> AppResult<String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|_| {
+            AppError::new(
+                ErrorCode::InvalidInput,
+                format!("document date '{text}' is not a date like 2026-03-31"),
+            )
+        })
+}
+
+/// Rows of one or more indicators -> DTOs with their "7.a" labels (attachment order).
+fn with_labels(rows: Vec<EvidenceRow>, fresh: &[(i64, bool)]) -> Vec<EvidenceDto> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut current = (u32::MAX, 0usize);
+    for r in rows {
+        if r.indicator != current.0 {
+            current = (r.indicator, 0);
+        }
+        let label = format!("{}.{}", r.indicator, letter(current.1));
+        current.1 += 1;
+        out.push(EvidenceDto {
+            newly_attached: fresh
+                .iter()
+                .find(|(id, _)| *id == r.id)
+                .is_none_or(|(_, n)| *n),
+            id: r.id,
+            indicator: r.indicator,
+            label,
+            kind: r.kind,
+            name: r.name,
+            sha256: r.sha256,
+            size: r.size,
+            media_type: r.media_type,
+            url: r.url,
+            note: r.note,
+            document_date: r.document_date,
+            added_at: r.added_at,
+            added_by: r.added_by,
+        });
+    }
+    out
+}
+
+/// 0 -> a, 25 -> z, 26 -> aa.
+fn letter(i: usize) -> String {
+    let mut n = i;
+    let mut s = Vec::new();
+    loop {
+        s.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn letters_follow_spreadsheet_style() {
+        let got: Vec<String> = [0, 1, 25, 26, 27]
+            .iter()
+            .map(|&i| super::letter(i))
+            .collect();
+        assert_eq!(got, ["a", "b", "z", "aa", "ab"]);
+    }
+}

@@ -1,0 +1,231 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "swanilai",
+    version,
+    about = "Swanilai SPBE: penilaian mandiri SPBE (PermenPANRB 59/2020), offline"
+)]
+pub struct Cli {
+    /// Database file (default: swanilai.db in the user's data folder).
+    #[arg(long, global = true, env = "SWANILAI_DB")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the instansi profile of a new database.
+    Init {
+        #[arg(long)]
+        instansi: String,
+        /// provinsi, kabupaten, kota or instansi-pusat
+        #[arg(long)]
+        kind: String,
+        /// Koordinator SPBE (for a pemda: the Sekretaris Daerah).
+        #[arg(long, default_value = "")]
+        coordinator: String,
+        #[arg(long, default_value = "")]
+        coordinator_nip: String,
+    },
+    /// Show the instansi profile and assessments.
+    Info {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Assessments, one per year.
+    #[command(subcommand)]
+    Assessment(AssessmentCmd),
+    /// Answers: level, explanation, service name, unit.
+    #[command(subcommand)]
+    Answer(AnswerCmd),
+    /// Evidence (data dukung): files and links.
+    #[command(subcommand)]
+    Evidence(EvidenceCmd),
+    /// The Indeks SPBE with domain and aspect indices and the predikat.
+    Index {
+        #[command(flatten)]
+        year: YearArg,
+        /// Pure calculation from a CSV `indicator,level` (no database).
+        #[arg(long)]
+        levels: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the national workbook (.xlsx).
+    Export {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Import an edited national workbook: preview, then write.
+    Import {
+        #[command(flatten)]
+        year: YearArg,
+        file: PathBuf,
+        /// Show what would change and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the valid rows even when some rows are rejected.
+        #[arg(long)]
+        accept_valid: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill an empty database with a realistic demo instansi and assessment.
+    Demo,
+    /// Framework catalogs: check, load, list, export.
+    #[command(subcommand)]
+    Catalog(CatalogCmd),
+}
+
+#[derive(Debug, Args)]
+pub struct YearArg {
+    /// Assessment year (default: the latest assessment).
+    #[arg(long)]
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AssessmentCmd {
+    /// Start the assessment of a year.
+    New {
+        #[arg(long)]
+        year: i32,
+        /// Framework id (default: permenpanrb-59-2020).
+        #[arg(long)]
+        framework: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AnswerCmd {
+    /// Set the level, explanation, service name or unit of one indicator.
+    Set {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        #[arg(long, allow_negative_numbers = true, conflicts_with = "clear_level")]
+        level: Option<i64>,
+        /// Remove the level (unanswered).
+        #[arg(long)]
+        clear_level: bool,
+        #[arg(long, conflicts_with = "explanation_file")]
+        explanation: Option<String>,
+        /// Read the explanation from a UTF-8 text file.
+        #[arg(long)]
+        explanation_file: Option<PathBuf>,
+        /// The instansi's own service name (indicators 45-47).
+        #[arg(long)]
+        service_name: Option<String>,
+        /// Unit kerja or person in charge.
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one indicator's answer.
+    Show {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every indicator's level, status and evidence count.
+    List {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCmd {
+    /// Attach files to an indicator.
+    Add {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        /// The documents' own date (YYYY-MM-DD), not the upload date.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Attach a link to a running service (with a note such as the demo account).
+    Link {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        url: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    List {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Detach evidence by id.
+    Remove {
+        #[command(flatten)]
+        year: YearArg,
+        id: i64,
+    },
+    /// Check every stored file against its sha256.
+    Verify {
+        #[command(flatten)]
+        year: YearArg,
+    },
+    /// Copy a stored file out (verified).
+    Get {
+        #[command(flatten)]
+        year: YearArg,
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCmd {
+    /// Validate a catalog file (.json or .xlsx) and list every problem.
+    Check { file: PathBuf },
+    /// Load a catalog file into the database for new assessments.
+    Load { file: PathBuf },
+    /// List shipped and loaded frameworks.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the shipped 59/2020 catalog (or a given file's) as .json or .xlsx.
+    Export {
+        #[arg(long)]
+        from: Option<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}

@@ -1,0 +1,404 @@
+//! Dispatch: each command opens the database as it needs and calls one use case.
+
+use std::path::PathBuf;
+
+use swanilai_app::{
+    check_catalog_file, index_from_levels, levels_from_csv, open_initialized, AnswerInput, App,
+    AppError, AppResult, ErrorCode, InstansiInput, InstansiKind, Open,
+};
+
+use crate::args::{AnswerCmd, AssessmentCmd, CatalogCmd, Cli, Command, EvidenceCmd};
+use crate::output::{print_answers, print_index, print_json, print_preview};
+
+pub fn run(cli: Cli) -> AppResult<()> {
+    let db = cli.db.clone();
+    let db = move || db.clone().map_or_else(default_db, Ok);
+    match cli.command {
+        Command::Init {
+            instansi,
+            kind,
+            coordinator,
+            coordinator_nip,
+        } => {
+            let kind = InstansiKind::parse(&kind).ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::InvalidInput,
+                    format!(
+                        "kind '{kind}' is not one of provinsi, kabupaten, kota, instansi-pusat"
+                    ),
+                )
+            })?;
+            let path = db()?;
+            let mut app = App::open(&path, Open::CreateIfMissing)?;
+            let i = app.init(InstansiInput {
+                name: instansi,
+                kind,
+                coordinator_name: coordinator,
+                coordinator_nip,
+                address: String::new(),
+            })?;
+            println!(
+                "{} ({}) created in {}",
+                i.name,
+                i.kind.as_str(),
+                path.display()
+            );
+        }
+        Command::Info { json } => {
+            let mut app = open_initialized(&db()?)?;
+            let i = app.instansi()?;
+            let a = app.assessments()?;
+            if json {
+                print_json(&serde_json::json!({ "instansi": i, "assessments": a }));
+            } else if let Some(i) = i {
+                println!("{} ({})", i.name, i.kind.as_str());
+                println!("Koordinator SPBE: {}", i.coordinator_name);
+                for a in a {
+                    println!(
+                        "  {} {} [{}] {}",
+                        a.year, a.framework_id, a.criteria_version, a.status
+                    );
+                }
+            }
+        }
+        Command::Assessment(AssessmentCmd::New { year, framework }) => {
+            let mut app = open_initialized(&db()?)?;
+            let a = app.new_assessment(year, framework.as_deref())?;
+            println!(
+                "assessment {} created with {} (criteria {})",
+                a.year, a.framework_id, a.criteria_version
+            );
+        }
+        Command::Assessment(AssessmentCmd::List { json }) => {
+            let list = open_initialized(&db()?)?.assessments()?;
+            if json {
+                print_json(&list);
+            } else {
+                for a in list {
+                    println!(
+                        "{} {} [{}] {}",
+                        a.year, a.framework_id, a.criteria_version, a.status
+                    );
+                }
+            }
+        }
+        Command::Answer(cmd) => answer(cmd, &db()?)?,
+        Command::Evidence(cmd) => evidence(cmd, &db()?)?,
+        Command::Index {
+            year,
+            levels: Some(file),
+            json,
+        } => {
+            if year.year.is_some() {
+                return Err(AppError::new(
+                    ErrorCode::InvalidInput,
+                    "--levels computes without a database; drop --year",
+                ));
+            }
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                AppError::new(
+                    ErrorCode::FileUnreadable,
+                    format!("cannot read {}: {e}", file.display()),
+                )
+            })?;
+            let levels = levels_from_csv(&text, &file.display().to_string(), None)?;
+            let dto = index_from_levels(&levels);
+            if json {
+                print_json(&dto)
+            } else {
+                print_index(&dto)
+            }
+        }
+        Command::Index {
+            year,
+            levels: None,
+            json,
+        } => {
+            let dto = open_initialized(&db()?)?.index(year.year)?;
+            if json {
+                print_json(&dto)
+            } else {
+                print_index(&dto)
+            }
+        }
+        Command::Export { year, out } => {
+            let mut app = open_initialized(&db()?)?;
+            app.export_workbook(year.year, &out)?;
+            println!("wrote {}", out.display());
+        }
+        Command::Import {
+            year,
+            file,
+            dry_run,
+            accept_valid,
+            json,
+        } => {
+            let mut app = open_initialized(&db()?)?;
+            if dry_run {
+                let p = app.import_preview(year.year, &file)?;
+                if json {
+                    print_json(&p)
+                } else {
+                    print_preview(&p, false)
+                }
+            } else {
+                let o = app.import_apply(year.year, &file, accept_valid)?;
+                if json {
+                    print_json(&o)
+                } else {
+                    print_preview(&o.preview, true);
+                    println!("{} indicator(s) written", o.indicators_written);
+                }
+            }
+        }
+        Command::Demo => {
+            let path = db()?;
+            let mut app = App::open(&path, Open::CreateIfMissing)?;
+            let scratch = path.with_file_name(".swanilai-demo-files");
+            let s = app.demo(&scratch)?;
+            let _ = std::fs::remove_dir_all(&scratch);
+            println!(
+                "{}: assessments {:?}, {} indicators answered, {} evidence files, in {}",
+                s.instansi,
+                s.years,
+                s.answered,
+                s.evidence_files,
+                path.display()
+            );
+        }
+        Command::Catalog(cmd) => catalog(cmd, db)?,
+    }
+    Ok(())
+}
+
+fn answer(cmd: AnswerCmd, db: &std::path::Path) -> AppResult<()> {
+    let mut app = open_initialized(db)?;
+    match cmd {
+        AnswerCmd::Set {
+            year,
+            indicator,
+            level,
+            clear_level,
+            explanation,
+            explanation_file,
+            service_name,
+            owner,
+            json,
+        } => {
+            let explanation = match explanation_file {
+                Some(f) => Some(std::fs::read_to_string(&f).map_err(|e| {
+                    AppError::new(
+                        ErrorCode::FileUnreadable,
+                        format!("cannot read {}: {e}", f.display()),
+                    )
+                })?),
+                None => explanation,
+            };
+            let level = if clear_level {
+                Some(None)
+            } else {
+                level.map(Some)
+            };
+            let input = AnswerInput {
+                level,
+                explanation,
+                service_name: service_name.map(|s| Some(s).filter(|s| !s.trim().is_empty())),
+                owner,
+            };
+            if input == AnswerInput::default() {
+                return Err(AppError::new(
+                    ErrorCode::InvalidInput,
+                    "nothing to set: give --level, --clear-level, --explanation, --service-name or --owner",
+                ));
+            }
+            let a = app.set_answer(year.year, indicator, input)?;
+            if json {
+                print_json(&a)
+            } else {
+                println!(
+                    "{} indicator {}: level {}",
+                    a.year,
+                    a.indicator,
+                    a.level.map_or("-".into(), |l| l.to_string())
+                );
+            }
+        }
+        AnswerCmd::Show {
+            year,
+            indicator,
+            json,
+        } => {
+            let a = app.answer(year.year, indicator)?;
+            if json {
+                print_json(&a)
+            } else {
+                println!("{}. {}", a.indicator, a.name);
+                if let Some(s) = &a.service_name {
+                    println!("Layanan: {s}");
+                }
+                println!(
+                    "Tingkat: {} {}",
+                    a.level.map_or("-".into(), |l| l.to_string()),
+                    a.level_name.unwrap_or_default()
+                );
+                println!(
+                    "Status: {}  Unit: {}  Data dukung: {}",
+                    a.status, a.owner, a.evidence_count
+                );
+                println!("\n{}", a.explanation);
+            }
+        }
+        AnswerCmd::List { year, json } => {
+            let list = app.answers(year.year)?;
+            if json {
+                print_json(&list)
+            } else {
+                print_answers(&list)
+            }
+        }
+    }
+    Ok(())
+}
+
+fn evidence(cmd: EvidenceCmd, db: &std::path::Path) -> AppResult<()> {
+    let mut app = open_initialized(db)?;
+    match cmd {
+        EvidenceCmd::Add {
+            year,
+            indicator,
+            date,
+            files,
+            json,
+        } => {
+            let added = app.add_evidence_files(year.year, indicator, &files, date.as_deref())?;
+            if json {
+                print_json(&added)
+            } else {
+                for e in added {
+                    let note = if e.newly_attached {
+                        ""
+                    } else {
+                        " (already attached)"
+                    };
+                    println!(
+                        "{} {} sha256:{}{note}",
+                        e.label,
+                        e.name,
+                        e.sha256.unwrap_or_default()
+                    );
+                }
+            }
+        }
+        EvidenceCmd::Link {
+            year,
+            indicator,
+            url,
+            title,
+            note,
+        } => {
+            let e = app.add_evidence_link(year.year, indicator, &url, title.as_deref(), &note)?;
+            println!("{} {} {}", e.label, e.name, e.url.unwrap_or_default());
+        }
+        EvidenceCmd::List {
+            year,
+            indicator,
+            json,
+        } => {
+            let list = app.evidence(year.year, indicator)?;
+            if json {
+                print_json(&list)
+            } else {
+                for e in list {
+                    let what = match (&e.url, e.size) {
+                        (Some(url), _) => url.clone(),
+                        (None, Some(size)) => format!("{size} bytes"),
+                        _ => String::new(),
+                    };
+                    println!(
+                        "[{}] {} {} ({}) {}",
+                        e.id,
+                        e.label,
+                        e.name,
+                        what,
+                        e.document_date.unwrap_or_default()
+                    );
+                }
+            }
+        }
+        EvidenceCmd::Remove { year, id } => {
+            let e = app.remove_evidence(year.year, id)?;
+            println!("removed {} {}", e.label, e.name);
+        }
+        EvidenceCmd::Verify { year } => {
+            let bad = app.verify_evidence(year.year)?;
+            if bad.is_empty() {
+                println!("every evidence file matches its sha256");
+            } else {
+                for e in &bad {
+                    eprintln!("damaged or missing: [{}] {} {}", e.id, e.label, e.name);
+                }
+                return Err(AppError::new(
+                    ErrorCode::EvidenceCorrupt,
+                    format!("{} evidence file(s) are damaged or missing", bad.len()),
+                ));
+            }
+        }
+        EvidenceCmd::Get { year, id, out } => {
+            app.export_evidence_file(year.year, id, &out)?;
+            println!("wrote {}", out.display());
+        }
+    }
+    Ok(())
+}
+
+fn catalog(cmd: CatalogCmd, db: impl Fn() -> AppResult<PathBuf>) -> AppResult<()> {
+    match cmd {
+        CatalogCmd::Check { file } => {
+            let f = check_catalog_file(&file)?;
+            println!(
+                "{} {} is valid: {} domains, {} aspects, {} indicators, criteria {:?}",
+                f.id, f.version, f.domains, f.aspects, f.indicators, f.criteria_versions
+            );
+        }
+        CatalogCmd::Load { file } => {
+            let mut app = open_initialized(&db()?)?;
+            let f = app.import_framework(&file)?;
+            println!(
+                "loaded {} {} ({} indicators)",
+                f.id, f.version, f.indicators
+            );
+        }
+        CatalogCmd::List { json } => {
+            let list = open_initialized(&db()?)?.frameworks()?;
+            if json {
+                print_json(&list)
+            } else {
+                for f in list {
+                    println!(
+                        "{} {} {}{}",
+                        f.id,
+                        f.version,
+                        f.title,
+                        if f.builtin { " (shipped)" } else { "" }
+                    );
+                }
+            }
+        }
+        CatalogCmd::Export { from, out } => {
+            swanilai_app::export_catalog(from.as_deref(), &out)?;
+            println!("wrote {}", out.display());
+        }
+    }
+    Ok(())
+}
+
+fn default_db() -> AppResult<PathBuf> {
+    dirs::data_dir()
+        .map(|d| d.join("swanilai").join("swanilai.db"))
+        .ok_or_else(|| {
+            AppError::new(
+                ErrorCode::InvalidInput,
+                "no user data folder on this system; pass --db FILE",
+            )
+        })
+}

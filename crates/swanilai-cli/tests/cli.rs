@@ -1,0 +1,493 @@
+//! The `swanilai` binary end to end: real processes on real database files.
+//! (The CLI's own integration binary: cargo sets CARGO_BIN_EXE_swanilai only here.)
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("kab.db")
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_swanilai"));
+        c.arg("--db").arg(self.db()).env_remove("SWANILAI_DB");
+        c
+    }
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    }
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+    fn ready(&self) {
+        self.ok(&[
+            "init",
+            "--instansi",
+            "Pemerintah Kabupaten Uji",
+            "--kind",
+            "kabupaten",
+        ]);
+        self.ok(&["assessment", "new", "--year", "2026"]);
+    }
+    /// The database file's bytes, to prove a refused command changed nothing.
+    fn snapshot(&self) -> Vec<(String, Option<i64>, String)> {
+        let c = rusqlite::Connection::open(self.db()).unwrap();
+        let mut s = c
+            .prepare("SELECT indicator, level, explanation FROM answer ORDER BY indicator")
+            .unwrap();
+        let rows = s
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?.to_string(), r.get(1)?, r.get(2)?))
+            })
+            .unwrap();
+        let mut v: Vec<_> = rows.map(Result::unwrap).collect();
+        let ev: i64 = c
+            .query_row("SELECT count(*) FROM evidence", [], |r| r.get(0))
+            .unwrap();
+        v.push(("evidence".into(), Some(ev), String::new()));
+        v
+    }
+}
+
+fn cell(path: &Path, sheet: &str, row: u32, col: u32) -> Data {
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    range.get_value((row, col)).cloned().unwrap_or(Data::Empty)
+}
+
+#[test]
+fn the_whole_pipeline_from_init_to_workbook() {
+    let env = Env::new();
+    env.ready();
+    let out = env.ok(&[
+        "answer", "set", "--year", "2026", "--indicator", "7", "--level", "3", "--explanation",
+        "FAKTA:\nPerbup Nomor 7 Tahun 2024 tentang Tata Kelola SPBE (7.a, hlm. 4).\n\nANALISIS:\nKebijakan telah ditetapkan dan diterapkan di semua perangkat daerah.",
+    ]);
+    assert!(out.contains("indicator 7: level 3"), "{out}");
+    let pdf = env.path("7.a.Perbup-7-2024-Tata-Kelola.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 Perbup 7/2024").unwrap();
+    let added = env.json(&[
+        "evidence",
+        "add",
+        "--indicator",
+        "7",
+        "--date",
+        "2024-02-01",
+        pdf.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(added[0]["label"], "7.a");
+    assert_eq!(added[0]["size"], 22);
+    let listed = env.ok(&["evidence", "list", "--year", "2026"]);
+    assert!(
+        listed.contains("7.a.Perbup-7-2024-Tata-Kelola.pdf") && listed.contains("2024-02-01"),
+        "{listed}"
+    );
+
+    let idx = env.json(&["index", "--year", "2026", "--json"]);
+    assert_eq!(idx["year"], 2026);
+    assert_eq!(idx["index"], 3.0);
+    assert_eq!(idx["rating"], "Baik");
+    assert_eq!(
+        (idx["answered"].as_u64(), idx["total"].as_u64()),
+        (Some(1), Some(47))
+    );
+    assert_eq!(idx["domains"].as_array().unwrap().len(), 4);
+    assert_eq!(idx["aspects"].as_array().unwrap().len(), 8);
+    assert_eq!(idx["aspects"][0]["number"], 1);
+    assert_eq!(idx["aspects"][0]["index"], 3.0);
+    assert!(
+        idx["aspects"][1]["index"].is_null(),
+        "an aspect with no answer has no index, not zero"
+    );
+    // --year left out means the latest assessment.
+    assert_eq!(env.json(&["index", "--json"])["year"], 2026);
+
+    let book = env.path("out.xlsx");
+    env.ok(&["export", "--out", book.to_str().unwrap()]);
+    // Row of indicator 7 in Penilaian Mandiri holds level 3 (read with calamine).
+    let mut wb: Xlsx<_> = open_workbook(&book).unwrap();
+    let range = wb.worksheet_range("Penilaian Mandiri").unwrap();
+    let row = range
+        .rows()
+        .find(|r| {
+            matches!(r.first(), Some(Data::Float(f)) if *f == 7.0)
+                || matches!(r.first(), Some(Data::Int(7)))
+        })
+        .expect("row for indicator 7");
+    assert!(row
+        .iter()
+        .any(|c| matches!(c, Data::Float(f) if *f == 3.0) || matches!(c, Data::Int(3))));
+    assert!(row
+        .iter()
+        .any(|c| c.to_string().contains("7.a.Perbup-7-2024-Tata-Kelola.pdf")));
+    drop(wb);
+    let _ = cell(&book, "Rekap Indeks", 0, 0);
+
+    // Import the unchanged workbook: nothing to change.
+    let dry = env.ok(&[
+        "import",
+        "--year",
+        "2026",
+        book.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert!(dry.contains("0 change(s)"), "{dry}");
+}
+
+#[test]
+fn index_from_a_levels_file_needs_no_database() {
+    let env = Env::new();
+    let csv = env.path("levels.csv");
+    let mut text = String::from("indicator,level\n");
+    for n in 1..=47 {
+        let l = match n {
+            1..=10 => 4,
+            11..=20 => 3,
+            21..=31 => 2,
+            _ => 3,
+        };
+        text.push_str(&format!("{n},{l}\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_swanilai"))
+        .args(["index", "--levels", csv.to_str().unwrap(), "--json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["index"], 2.97, "sum 296,5 / 100 = 2,965 rounds to 2,97");
+    assert_eq!(v["rating"], "Baik");
+    assert_eq!(v["answered"], 47);
+    assert!(v.get("year").is_none());
+    assert_eq!(v["domains"][0]["index"], 4.0);
+    assert!(
+        !env.db().exists(),
+        "a pure calculation must not create a database"
+    );
+
+    std::fs::write(&csv, "indicator,level\n1,3\n48,2\n2,7\n").unwrap();
+    Command::new(env!("CARGO_BIN_EXE_swanilai"))
+        .args(["index", "--levels", csv.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(
+            contains("LEVELS_FILE_INVALID")
+                .and(contains("row 3"))
+                .and(contains("'48'"))
+                .and(contains("row 4")),
+        );
+}
+
+#[test]
+fn bad_input_is_refused_clearly_and_changes_nothing() {
+    let env = Env::new();
+    // No database yet.
+    env.cmd()
+        .args(["index"])
+        .assert()
+        .failure()
+        .stderr(contains("DATABASE_MISSING").and(contains("kab.db")));
+    env.ready();
+    env.ok(&[
+        "answer",
+        "set",
+        "--indicator",
+        "1",
+        "--level",
+        "2",
+        "--explanation",
+        "awal",
+    ]);
+    let before = env.snapshot();
+
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["answer", "set", "--indicator", "48", "--level", "3"],
+            "UNKNOWN_INDICATOR",
+        ),
+        (
+            vec!["answer", "set", "--indicator", "0", "--level", "3"],
+            "UNKNOWN_INDICATOR",
+        ),
+        (
+            vec!["answer", "set", "--indicator", "1", "--level", "6"],
+            "INVALID_LEVEL",
+        ),
+        (
+            vec!["answer", "set", "--indicator", "1", "--level", "0"],
+            "INVALID_LEVEL",
+        ),
+        (
+            vec!["answer", "set", "--indicator", "1", "--level", "-1"],
+            "INVALID_LEVEL",
+        ),
+        (
+            vec![
+                "answer",
+                "set",
+                "--year",
+                "2019",
+                "--indicator",
+                "1",
+                "--level",
+                "3",
+            ],
+            "ASSESSMENT_NOT_FOUND",
+        ),
+        (vec!["index", "--year", "2030"], "ASSESSMENT_NOT_FOUND"),
+        (
+            vec![
+                "evidence",
+                "add",
+                "--indicator",
+                "1",
+                "/nonexistent/perbup.pdf",
+            ],
+            "FILE_UNREADABLE",
+        ),
+        (
+            vec!["assessment", "new", "--year", "2026"],
+            "ASSESSMENT_EXISTS",
+        ),
+        (
+            vec!["init", "--instansi", "Lain", "--kind", "kota"],
+            "ALREADY_INITIALIZED",
+        ),
+        (
+            vec!["init", "--instansi", "Lain", "--kind", "desa"],
+            "INVALID_INPUT",
+        ),
+    ];
+    for (args, code) in cases {
+        env.cmd()
+            .args(&args)
+            .assert()
+            .failure()
+            .stderr(contains(code));
+        assert_eq!(
+            env.snapshot(),
+            before,
+            "{args:?} must leave the database as it was"
+        );
+    }
+    // A batch with one missing file attaches none of them.
+    let good = env.path("1.a.ok.pdf");
+    std::fs::write(&good, b"%PDF ok").unwrap();
+    let empty = env.path("1.b.kosong.pdf");
+    std::fs::write(&empty, b"").unwrap();
+    env.cmd()
+        .args([
+            "evidence",
+            "add",
+            "--indicator",
+            "1",
+            good.to_str().unwrap(),
+            "/nope/x.pdf",
+        ])
+        .assert()
+        .failure()
+        .stderr(contains("/nope/x.pdf"));
+    env.cmd()
+        .args([
+            "evidence",
+            "add",
+            "--indicator",
+            "1",
+            good.to_str().unwrap(),
+            empty.to_str().unwrap(),
+        ])
+        .assert()
+        .failure()
+        .stderr(contains("FILE_EMPTY").and(contains("1.b.kosong.pdf")));
+    env.cmd()
+        .args([
+            "evidence",
+            "add",
+            "--indicator",
+            "1",
+            env.dir.path().to_str().unwrap(),
+        ])
+        .assert()
+        .failure()
+        .stderr(contains("folder"));
+    assert_eq!(env.snapshot(), before);
+
+    // Workbooks: corrupt, wrong layout, missing.
+    let corrupt = env.path("rusak.xlsx");
+    std::fs::write(&corrupt, b"PK\x03\x04 this is not really a zip").unwrap();
+    env.cmd()
+        .args(["import", corrupt.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(contains("WORKBOOK_UNREADABLE").and(contains("rusak.xlsx")));
+    let wrong = env.path("lain.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet()
+        .set_name("Sheet1")
+        .unwrap()
+        .write(0, 0, "Nama")
+        .unwrap();
+    wb.save(&wrong).unwrap();
+    env.cmd()
+        .args(["import", wrong.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(contains("WORKBOOK_LAYOUT").and(contains("Penilaian Mandiri")));
+    env.cmd()
+        .args(["import", "/nope/book.xlsx"])
+        .assert()
+        .failure()
+        .stderr(contains("WORKBOOK_UNREADABLE"));
+    assert_eq!(env.snapshot(), before);
+
+    // A database from a newer version.
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    c.pragma_update(None, "user_version", 42).unwrap();
+    drop(c);
+    env.cmd()
+        .args(["index"])
+        .assert()
+        .failure()
+        .stderr(contains("DATABASE_TOO_NEW").and(contains("newer Swanilai")));
+}
+
+#[test]
+fn an_edited_workbook_is_previewed_then_imported() {
+    let env = Env::new();
+    env.ready();
+    env.ok(&[
+        "answer",
+        "set",
+        "--indicator",
+        "3",
+        "--level",
+        "2",
+        "--explanation",
+        "lama",
+    ]);
+    let book = env.path("pm.xlsx");
+    env.ok(&["export", "--out", book.to_str().unwrap()]);
+    // Edit by rewriting the sheet the way a person would: same headers, new values.
+    let edited = env.path("pm-edit.xlsx");
+    rewrite_levels(
+        &book,
+        &edited,
+        &[
+            (3, Some(4.0), "FAKTA:\nbaru\r\nANALISIS:\nlebih baik"),
+            (5, Some(9.0), "salah"),
+        ],
+    );
+    let before = env.snapshot();
+    let dry = env.ok(&["import", edited.to_str().unwrap(), "--dry-run"]);
+    assert!(dry.contains("indicator 3 level: '2' -> '4'"), "{dry}");
+    assert!(dry.contains("problem") && dry.contains("Tingkat"), "{dry}");
+    assert_eq!(env.snapshot(), before, "a dry run writes nothing");
+    env.cmd()
+        .args(["import", edited.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(contains("IMPORT_REJECTED"));
+    assert_eq!(env.snapshot(), before, "rejected rows: nothing written");
+    env.ok(&["import", edited.to_str().unwrap(), "--accept-valid"]);
+    let a = env.json(&["answer", "show", "--indicator", "3", "--json"]);
+    assert_eq!(a["level"], 4);
+    assert_eq!(a["explanation"], "FAKTA:\nbaru\nANALISIS:\nlebih baik");
+    assert!(env.json(&["answer", "show", "--indicator", "5", "--json"])["level"].is_null());
+}
+
+/// Copy `Penilaian Mandiri` with some rows' Tingkat and Penjelasan replaced.
+fn rewrite_levels(src: &Path, dst: &Path, edits: &[(u32, Option<f64>, &str)]) {
+    let mut wb: Xlsx<_> = open_workbook(src).unwrap();
+    let range = wb.worksheet_range("Penilaian Mandiri").unwrap();
+    let header_row = range
+        .rows()
+        .position(|r| r.iter().any(|c| c.to_string() == "Tingkat"))
+        .unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .nth(header_row)
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (c_no, c_lv, c_ex) = (col("No"), col("Tingkat"), col("Penjelasan"));
+    let mut out = rust_xlsxwriter::Workbook::new();
+    let ws = out.add_worksheet().set_name("Penilaian Mandiri").unwrap();
+    for (r, row) in range.rows().enumerate() {
+        let no = row.get(c_no).and_then(|c| match c {
+            Data::Float(f) => Some(*f as u32),
+            Data::Int(i) => Some(*i as u32),
+            _ => None,
+        });
+        for (c, v) in row.iter().enumerate() {
+            let edit = no
+                .and_then(|n| edits.iter().find(|e| e.0 == n))
+                .filter(|_| r > header_row);
+            let (r, c16) = (r as u32, c as u16);
+            match (edit, c) {
+                (Some(e), c) if c == c_lv => {
+                    if let Some(l) = e.1 {
+                        ws.write(r, c16, l).unwrap();
+                    }
+                }
+                (Some(e), c) if c == c_ex => {
+                    ws.write(r, c16, e.2).unwrap();
+                }
+                _ => match v {
+                    Data::Float(f) => {
+                        ws.write(r, c16, *f).unwrap();
+                    }
+                    Data::Int(i) => {
+                        ws.write(r, c16, *i as f64).unwrap();
+                    }
+                    Data::String(s) => {
+                        ws.write(r, c16, s.as_str()).unwrap();
+                    }
+                    Data::Empty => {}
+                    other => {
+                        ws.write(r, c16, other.to_string()).unwrap();
+                    }
+                },
+            }
+        }
+    }
+    out.save(dst).unwrap();
+}
+
+#[test]
+fn demo_fills_a_realistic_assessment() {
+    let env = Env::new();
+    let out = env.ok(&["demo"]);
+    assert!(out.contains("Pemerintah Kabupaten Sukamaju"), "{out}");
+    let idx = env.json(&["index", "--json"]);
+    assert_eq!(idx["year"], 2026);
+    assert_eq!(idx["answered"], 46);
+    assert!(idx["index"].as_f64().unwrap() > 2.0);
+    let a = env.json(&["answer", "show", "--indicator", "45", "--json"]);
+    assert_eq!(a["service_name"], "Perizinan Berusaha Terpadu (SiCantik)");
+    assert!(a["explanation"].as_str().unwrap().starts_with("FAKTA:"));
+    let ev = env.json(&["evidence", "list", "--json"]);
+    assert!(ev.as_array().unwrap().len() > 90);
+    env.ok(&["evidence", "verify"]);
+    // Running the demo again on the demo database changes nothing.
+    env.ok(&["demo"]);
+    assert_eq!(env.json(&["index", "--json"])["answered"], 46);
+}

@@ -1,0 +1,352 @@
+//! The review workflow of one indicator, the team roles, and who may do what.
+//!
+//! draft -> submitted (by its member or the operator) -> approved, or returned with a
+//! comment (by the supervisor) -> draft again when edited. An assessment is finalized by
+//! the supervisor once every indicator is approved; then it is read-only until the
+//! supervisor reopens it with a written reason. The policy here is pure: the app layer
+//! asks [`check`] before every use case and turns a [`Denied`] into an error.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A team member's role in one assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Koordinator SPBE: signs the results; otherwise read-only.
+    Koordinator,
+    /// Penanggung jawab: approves, returns, finalizes, manages the team.
+    Supervisor,
+    /// Pelaksana entri data: edits every answer and evidence, submits; cannot approve.
+    Operator,
+    /// Anggota: edits and submits the indicators assigned to them.
+    Member,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Koordinator => "koordinator",
+            Role::Supervisor => "supervisor",
+            Role::Operator => "operator",
+            Role::Member => "member",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Role> {
+        match s.trim().to_lowercase().as_str() {
+            "koordinator" | "coordinator" => Some(Role::Koordinator),
+            "supervisor" | "penanggung_jawab" | "penanggung-jawab" => Some(Role::Supervisor),
+            "operator" | "pelaksana" => Some(Role::Operator),
+            "member" | "anggota" => Some(Role::Member),
+            _ => None,
+        }
+    }
+    /// The Indonesian title shown to people.
+    pub fn title_id(self) -> &'static str {
+        match self {
+            Role::Koordinator => "Koordinator SPBE",
+            Role::Supervisor => "Penanggung Jawab",
+            Role::Operator => "Pelaksana Entri Data",
+            Role::Member => "Anggota",
+        }
+    }
+}
+
+/// The review status of one indicator's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Draft,
+    Submitted,
+    Approved,
+    Returned,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Submitted => "submitted",
+            Status::Approved => "approved",
+            Status::Returned => "returned",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Status> {
+        match s {
+            "draft" => Some(Status::Draft),
+            "submitted" => Some(Status::Submitted),
+            "approved" => Some(Status::Approved),
+            "returned" => Some(Status::Returned),
+            _ => None,
+        }
+    }
+    /// Indonesian label, as the board and the workbook show it.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Status::Draft => "Draf",
+            Status::Submitted => "Diajukan",
+            Status::Approved => "Disetujui",
+            Status::Returned => "Dikembalikan",
+        }
+    }
+}
+
+/// What someone wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Change level, explanation, service name or evidence of an indicator.
+    Edit,
+    Submit,
+    Approve,
+    Return,
+    Comment,
+    Assign,
+    ManageTeam,
+    Finalize,
+    Reopen,
+}
+
+impl Action {
+    fn id(self) -> &'static str {
+        match self {
+            Action::Edit => "edit",
+            Action::Submit => "submit",
+            Action::Approve => "approve",
+            Action::Return => "return",
+            Action::Comment => "comment on",
+            Action::Assign => "assign",
+            Action::ManageTeam => "manage the team of",
+            Action::Finalize => "finalize",
+            Action::Reopen => "reopen",
+        }
+    }
+}
+
+/// Everything the policy needs to know about one attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempt {
+    pub action: Action,
+    /// The actor's role in this assessment, if any.
+    pub role: Option<Role>,
+    /// Whether the indicator is assigned to the actor (or their unit).
+    pub assigned: bool,
+    /// The indicator's status (ignored for assessment-wide actions).
+    pub status: Status,
+    pub finalized: bool,
+}
+
+/// Why an attempt is refused; each reason says who may do it instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Denied {
+    #[error("the assessment is finalized and read-only; only the supervisor (penanggung jawab) can reopen it, with a written reason")]
+    Finalized,
+    #[error(
+        "you have no role in this assessment; the supervisor (penanggung jawab) adds team members"
+    )]
+    NoRole,
+    #[error("the Koordinator SPBE signs the results and is read-only otherwise")]
+    Koordinator,
+    #[error("only the supervisor (penanggung jawab) may {0} this")]
+    SupervisorOnly(&'static str),
+    #[error("this indicator is not assigned to you; its assigned member, the operator or the supervisor may change it")]
+    NotAssigned,
+    #[error("an indicator that is {0} cannot be {1}")]
+    WrongStatus(&'static str, &'static str),
+    #[error("the assessment is not finalized")]
+    NotFinalized,
+}
+
+/// The status an action leads to, if it changes the status.
+pub fn next_status(action: Action, from: Status) -> Option<Status> {
+    match (action, from) {
+        (Action::Edit, Status::Returned) => Some(Status::Draft),
+        (Action::Submit, Status::Draft | Status::Returned) => Some(Status::Submitted),
+        (Action::Approve, Status::Submitted) => Some(Status::Approved),
+        (Action::Return, Status::Submitted | Status::Approved) => Some(Status::Returned),
+        _ => None,
+    }
+}
+
+/// May this attempt go ahead?
+pub fn check(a: Attempt) -> Result<(), Denied> {
+    use Action::*;
+    if a.action == Reopen {
+        return match (a.role, a.finalized) {
+            (_, false) => Err(Denied::NotFinalized),
+            (Some(Role::Supervisor), true) => Ok(()),
+            _ => Err(Denied::SupervisorOnly(Reopen.id())),
+        };
+    }
+    if a.finalized {
+        return Err(Denied::Finalized);
+    }
+    let role = a.role.ok_or(Denied::NoRole)?;
+    let supervisor_only = |action: Action| {
+        if role == Role::Supervisor {
+            Ok(())
+        } else {
+            Err(Denied::SupervisorOnly(action.id()))
+        }
+    };
+    match a.action {
+        Comment => Ok(()),
+        Assign | ManageTeam | Finalize => supervisor_only(a.action),
+        Approve | Return => {
+            supervisor_only(a.action)?;
+            next_status(a.action, a.status)
+                .map(|_| ())
+                .ok_or(Denied::WrongStatus(status_text(a.status), past(a.action)))
+        }
+        Edit | Submit => {
+            match role {
+                Role::Koordinator => return Err(Denied::Koordinator),
+                Role::Member if !a.assigned => return Err(Denied::NotAssigned),
+                _ => {}
+            }
+            let allowed = match a.action {
+                Edit => matches!(a.status, Status::Draft | Status::Returned),
+                _ => next_status(a.action, a.status).is_some(),
+            };
+            if allowed {
+                Ok(())
+            } else {
+                Err(Denied::WrongStatus(status_text(a.status), past(a.action)))
+            }
+        }
+        Reopen => unreachable_reopen(),
+    }
+}
+
+fn unreachable_reopen() -> Result<(), Denied> {
+    // Reopen is decided before the match; kept total without a panic.
+    Err(Denied::NotFinalized)
+}
+
+fn status_text(s: Status) -> &'static str {
+    match s {
+        Status::Draft => "a draft",
+        Status::Submitted => "submitted",
+        Status::Approved => "approved (ask the supervisor to return it first)",
+        Status::Returned => "returned",
+    }
+}
+
+fn past(a: Action) -> &'static str {
+    match a {
+        Action::Edit => "edited",
+        Action::Submit => "submitted",
+        Action::Approve => "approved",
+        Action::Return => "returned",
+        _ => "changed",
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Action::*;
+    use Role::*;
+    use Status::*;
+
+    fn attempt(action: Action, role: Option<Role>, assigned: bool, status: Status) -> Attempt {
+        Attempt {
+            action,
+            role,
+            assigned,
+            status,
+            finalized: false,
+        }
+    }
+
+    #[test]
+    fn the_policy_table() {
+        // (action, role, assigned, status, allowed)
+        let table = [
+            (Edit, Some(Member), true, Draft, true),
+            (Edit, Some(Member), false, Draft, false),
+            (Edit, Some(Member), true, Returned, true),
+            (Edit, Some(Member), true, Submitted, false),
+            (Edit, Some(Operator), false, Draft, true),
+            (Edit, Some(Operator), false, Approved, false),
+            (Edit, Some(Supervisor), false, Draft, true),
+            (Edit, Some(Koordinator), true, Draft, false),
+            (Edit, None, true, Draft, false),
+            (Submit, Some(Member), true, Draft, true),
+            (Submit, Some(Member), false, Draft, false),
+            (Submit, Some(Operator), false, Returned, true),
+            (Submit, Some(Operator), false, Submitted, false),
+            (Approve, Some(Supervisor), false, Submitted, true),
+            (Approve, Some(Supervisor), false, Draft, false),
+            (Approve, Some(Operator), false, Submitted, false),
+            (Approve, Some(Member), true, Submitted, false),
+            (Return, Some(Supervisor), false, Submitted, true),
+            (Return, Some(Supervisor), false, Approved, true),
+            (Return, Some(Supervisor), false, Draft, false),
+            (Return, Some(Operator), false, Submitted, false),
+            (Assign, Some(Supervisor), false, Draft, true),
+            (Assign, Some(Operator), false, Draft, false),
+            (Finalize, Some(Supervisor), false, Draft, true),
+            (Finalize, Some(Member), true, Draft, false),
+            (Comment, Some(Koordinator), false, Draft, true),
+            (Comment, None, false, Draft, false),
+        ];
+        for (action, role, assigned, status, allowed) in table {
+            let got = check(attempt(action, role, assigned, status));
+            assert_eq!(
+                got.is_ok(),
+                allowed,
+                "{action:?} by {role:?} (assigned {assigned}) on {status:?}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_finalized_assessment_refuses_everything_but_reopen_by_the_supervisor() {
+        for action in [
+            Edit, Submit, Approve, Return, Comment, Assign, ManageTeam, Finalize,
+        ] {
+            let a = Attempt {
+                finalized: true,
+                ..attempt(action, Some(Supervisor), true, Submitted)
+            };
+            assert_eq!(check(a), Err(Denied::Finalized), "{action:?}");
+        }
+        let reopen = |role| Attempt {
+            finalized: true,
+            ..attempt(Reopen, Some(role), false, Draft)
+        };
+        assert_eq!(check(reopen(Supervisor)), Ok(()));
+        assert!(matches!(
+            check(reopen(Operator)),
+            Err(Denied::SupervisorOnly(_))
+        ));
+        assert_eq!(
+            check(attempt(Reopen, Some(Supervisor), false, Draft)),
+            Err(Denied::NotFinalized)
+        );
+    }
+
+    #[test]
+    fn transitions_follow_the_review_loop() {
+        assert_eq!(next_status(Submit, Draft), Some(Submitted));
+        assert_eq!(next_status(Approve, Submitted), Some(Approved));
+        assert_eq!(next_status(Return, Submitted), Some(Returned));
+        assert_eq!(next_status(Edit, Returned), Some(Draft));
+        assert_eq!(next_status(Edit, Draft), None);
+        assert_eq!(next_status(Approve, Draft), None);
+    }
+
+    #[test]
+    fn refusals_say_who_may() {
+        let e = check(attempt(Approve, Some(Operator), false, Submitted)).unwrap_err();
+        assert!(e.to_string().contains("only the supervisor"), "{e}");
+        let e = check(attempt(Edit, Some(Member), false, Draft)).unwrap_err();
+        assert!(e.to_string().contains("not assigned to you"), "{e}");
+    }
+}

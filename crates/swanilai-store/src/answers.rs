@@ -1,0 +1,77 @@
+//! Answers: the level, explanation and service name of each indicator of an assessment.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerRow {
+    pub indicator: u32,
+    /// 1..=5 (checked by the schema), or None when not yet chosen.
+    pub level: Option<u8>,
+    pub explanation: String,
+    pub service_name: Option<String>,
+    pub owner: String,
+    pub status: String,
+    pub author: String,
+    pub updated_at: String,
+}
+
+const COLUMNS: &str =
+    "indicator, level, explanation, service_name, owner, status, author, updated_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<AnswerRow> {
+    Ok(AnswerRow {
+        indicator: r.get(0)?,
+        level: r.get(1)?,
+        explanation: r.get(2)?,
+        service_name: r.get(3)?,
+        owner: r.get(4)?,
+        status: r.get(5)?,
+        author: r.get(6)?,
+        updated_at: r.get(7)?,
+    })
+}
+
+pub fn list(conn: &Connection, assessment_id: i64) -> Result<Vec<AnswerRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM answer WHERE assessment_id = ?1 ORDER BY indicator"
+    ))?;
+    let rows = stmt.query_map([assessment_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get(conn: &Connection, assessment_id: i64, indicator: u32) -> Result<Option<AnswerRow>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM answer WHERE assessment_id = ?1 AND indicator = ?2"),
+            params![assessment_id, indicator],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Write the whole answer row (insert or replace its fields).
+pub fn upsert(conn: &Connection, assessment_id: i64, a: &AnswerRow) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO answer (assessment_id, indicator, level, explanation, service_name, owner,
+                             status, author, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (assessment_id, indicator) DO UPDATE SET
+             level = ?3, explanation = ?4, service_name = ?5, owner = ?6, status = ?7,
+             author = ?8, updated_at = ?9",
+    )?
+    .execute(params![
+        assessment_id,
+        a.indicator,
+        a.level,
+        a.explanation,
+        a.service_name,
+        a.owner,
+        a.status,
+        a.author,
+        a.updated_at
+    ])?;
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! Evidence (data dukung) attached to an indicator: a stored file or a link.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceRow {
+    pub id: i64,
+    pub indicator: u32,
+    /// "file" or "link"
+    pub kind: String,
+    pub sha256: Option<String>,
+    /// Original file name, or the link's title.
+    pub name: String,
+    pub url: Option<String>,
+    pub note: String,
+    /// The document's own date (YYYY-MM-DD), apart from when it was added.
+    pub document_date: Option<String>,
+    pub added_at: String,
+    pub added_by: String,
+    /// From the blob table for files.
+    pub size: Option<u64>,
+    pub media_type: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvidence<'a> {
+    pub indicator: u32,
+    pub kind: &'a str,
+    pub sha256: Option<&'a str>,
+    pub name: &'a str,
+    pub url: Option<&'a str>,
+    pub note: &'a str,
+    pub document_date: Option<&'a str>,
+    pub added_at: &'a str,
+    pub added_by: &'a str,
+}
+
+const SELECT: &str = "SELECT e.id, e.indicator, e.kind, e.sha256, e.name, e.url, e.note,
+        e.document_date, e.added_at, e.added_by, b.size, b.media_type
+    FROM evidence e LEFT JOIN blob b ON b.sha256 = e.sha256";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<EvidenceRow> {
+    Ok(EvidenceRow {
+        id: r.get(0)?,
+        indicator: r.get(1)?,
+        kind: r.get(2)?,
+        sha256: r.get(3)?,
+        name: r.get(4)?,
+        url: r.get(5)?,
+        note: r.get(6)?,
+        document_date: r.get(7)?,
+        added_at: r.get(8)?,
+        added_by: r.get(9)?,
+        size: r.get::<_, Option<i64>>(10)?.map(|s| s.max(0) as u64),
+        media_type: r.get(11)?,
+    })
+}
+
+/// Record a stored file's metadata once per content.
+pub fn ensure_blob(
+    conn: &Connection,
+    sha256: &str,
+    size: u64,
+    media_type: &str,
+    now: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO blob (sha256, size, media_type, stored_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (sha256) DO NOTHING",
+    )?
+    .execute(params![sha256, size as i64, media_type, now])?;
+    Ok(())
+}
+
+/// Attach evidence; returns the existing row's id, unchanged, when the same file or URL
+/// is already attached to this indicator.
+pub fn insert(conn: &Connection, assessment_id: i64, e: &NewEvidence<'_>) -> Result<(i64, bool)> {
+    let existing: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM evidence WHERE assessment_id = ?1 AND indicator = ?2
+               AND (sha256 = ?3 OR url = ?4)",
+            params![assessment_id, e.indicator, e.sha256, e.url],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok((id, false));
+    }
+    conn.prepare_cached(
+        "INSERT INTO evidence (assessment_id, indicator, kind, sha256, name, url, note,
+                               document_date, added_at, added_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        assessment_id,
+        e.indicator,
+        e.kind,
+        e.sha256,
+        e.name,
+        e.url,
+        e.note,
+        e.document_date,
+        e.added_at,
+        e.added_by
+    ])?;
+    Ok((conn.last_insert_rowid(), true))
+}
+
+pub fn list(
+    conn: &Connection,
+    assessment_id: i64,
+    indicator: Option<u32>,
+) -> Result<Vec<EvidenceRow>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE e.assessment_id = ?1 AND (?2 IS NULL OR e.indicator = ?2)
+         ORDER BY e.indicator, e.id"
+    ))?;
+    let rows = stmt.query_map(params![assessment_id, indicator], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get(conn: &Connection, assessment_id: i64, id: i64) -> Result<Option<EvidenceRow>> {
+    Ok(conn
+        .query_row(
+            &format!("{SELECT} WHERE e.assessment_id = ?1 AND e.id = ?2"),
+            params![assessment_id, id],
+            from_row,
+        )
+        .optional()?)
+}
+
+pub fn delete(conn: &Connection, assessment_id: i64, id: i64) -> Result<bool> {
+    Ok(conn.execute(
+        "DELETE FROM evidence WHERE assessment_id = ?1 AND id = ?2",
+        params![assessment_id, id],
+    )? > 0)
+}
+
+/// Number of evidence rows per indicator.
+pub fn counts(conn: &Connection, assessment_id: i64) -> Result<Vec<(u32, u32)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT indicator, count(*) FROM evidence WHERE assessment_id = ?1 GROUP BY indicator",
+    )?;
+    let rows = stmt.query_map([assessment_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

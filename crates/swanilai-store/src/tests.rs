@@ -1,0 +1,152 @@
+//! Store tests on real database files.
+
+use super::*;
+
+fn open_temp() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("t.db"), OpenMode::Create).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn schema_snapshot_is_the_committed_one() {
+    // A changed schema must come with a new migration and an updated snapshot, never an
+    // edit of a shipped migration. Update with: UPDATE_SNAPSHOTS=1 cargo test -p swanilai-store
+    let (_d, store) = open_temp();
+    let actual = schema::dump(store.conn()).unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/schema.snapshot.sql");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        actual, expected,
+        "schema differs from src/schema.snapshot.sql"
+    );
+}
+
+#[test]
+fn pragmas_are_set_on_open() {
+    let (_d, store) = open_temp();
+    let c = store.conn();
+    let fk: i64 = c
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    let mode: String = c
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    let version: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        (fk, mode.as_str(), version),
+        (1, "wal", schema::latest_version())
+    );
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.db");
+    drop(Store::open(&path, OpenMode::Create).unwrap());
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let err = Store::open(&path, OpenMode::Existing).unwrap_err();
+    assert!(
+        matches!(err, StoreError::NewerSchema { found: 99, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer Swanilai"), "{err}");
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, 99, "refusing must not migrate or rewrite the file");
+}
+
+#[test]
+fn a_foreign_file_is_not_taken_for_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.db");
+    std::fs::write(
+        &text,
+        "this is not sqlite at all, just some text that is long enough",
+    )
+    .unwrap();
+    let err = Store::open(&text, OpenMode::Existing).unwrap_err();
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE x (a)")
+        .unwrap();
+    let err = Store::open(&other, OpenMode::Existing).unwrap_err();
+    assert!(err.to_string().contains("another program"), "{err}");
+    let missing = dir.path().join("missing.db");
+    assert!(matches!(
+        Store::open(&missing, OpenMode::Existing),
+        Err(StoreError::Missing(_))
+    ));
+    assert!(
+        !missing.exists(),
+        "opening an existing-only database must not create it"
+    );
+}
+
+#[test]
+fn the_schema_refuses_levels_outside_one_to_five() {
+    let (_d, store) = open_temp();
+    let c = store.conn();
+    frameworks::ensure(
+        c,
+        &frameworks::FrameworkRow {
+            id: "f".into(),
+            version: "1".into(),
+            catalog_json: "{}".into(),
+        },
+        "2026-01-01T00:00:00Z",
+    )
+    .unwrap();
+    let a = assessments::insert(c, 2026, "f", "1", "v", "2026-01-01T00:00:00Z").unwrap();
+    let mut row = answers::AnswerRow {
+        indicator: 1,
+        level: Some(6),
+        explanation: String::new(),
+        service_name: None,
+        owner: String::new(),
+        status: "draft".into(),
+        author: String::new(),
+        updated_at: "t".into(),
+    };
+    assert!(
+        answers::upsert(c, a.id, &row).is_err(),
+        "level 6 must violate the CHECK"
+    );
+    row.level = Some(5);
+    answers::upsert(c, a.id, &row).unwrap();
+    assert_eq!(answers::get(c, a.id, 1).unwrap().unwrap().level, Some(5));
+}
+
+#[test]
+fn a_failed_transaction_leaves_nothing_behind() {
+    let (_d, mut store) = open_temp();
+    let result: std::result::Result<(), StoreError> = store.transaction(|tx, _| {
+        frameworks::ensure(
+            tx,
+            &frameworks::FrameworkRow {
+                id: "f".into(),
+                version: "1".into(),
+                catalog_json: "{}".into(),
+            },
+            "t",
+        )?;
+        assessments::insert(tx, 2026, "f", "1", "v", "t")?;
+        assessments::insert(tx, 2026, "f", "1", "v", "t")?; // duplicate year
+        Ok(())
+    });
+    assert!(result.is_err());
+    assert!(assessments::list(store.conn()).unwrap().is_empty());
+    assert!(frameworks::list(store.conn()).unwrap().is_empty());
+}
