@@ -418,7 +418,7 @@ fn rewrite_levels(src: &Path, dst: &Path, edits: &[(u32, Option<f64>, &str)]) {
     let range = wb.worksheet_range("Penilaian Mandiri").unwrap();
     let header_row = range
         .rows()
-        .position(|r| r.iter().any(|c| c.to_string() == "Tingkat"))
+        .position(|r| r.iter().any(|c| *c == "Tingkat"))
         .unwrap();
     let header: Vec<String> = range
         .rows()
