@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use swanilai_core::{GroupIndex, IndexReport};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum InstansiKind {
     Provinsi,
@@ -33,7 +33,7 @@ impl InstansiKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct InstansiInput {
     pub name: String,
     pub kind: InstansiKind,
@@ -45,7 +45,7 @@ pub struct InstansiInput {
     pub address: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct InstansiDto {
     pub name: String,
     pub kind: InstansiKind,
@@ -54,7 +54,7 @@ pub struct InstansiDto {
     pub address: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct AssessmentDto {
     pub year: i32,
     pub framework_id: String,
@@ -66,16 +66,20 @@ pub struct AssessmentDto {
 }
 
 /// A change to one answer; `None` fields are left as they are.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct AnswerInput {
     /// Some(None) clears the level (JSON: `null`); left out: unchanged.
     #[serde(default, deserialize_with = "double_option")]
+    #[ts(optional = nullable)]
     pub level: Option<Option<i64>>,
+    #[ts(optional)]
     pub explanation: Option<String>,
     /// For nameable indicators (45-47): the service's name. Some(None) clears it.
     #[serde(default, deserialize_with = "double_option")]
+    #[ts(optional = nullable)]
     pub service_name: Option<Option<String>>,
     /// Unit kerja or person in charge.
+    #[ts(optional)]
     pub owner: Option<String>,
 }
 
@@ -88,7 +92,7 @@ where
     Option::<T>::deserialize(d).map(Some)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct AnswerDto {
     pub year: i32,
     pub indicator: u32,
@@ -104,7 +108,7 @@ pub struct AnswerDto {
     pub evidence_count: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct EvidenceDto {
     pub id: i64,
     pub indicator: u32,
@@ -125,7 +129,7 @@ pub struct EvidenceDto {
     pub newly_attached: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct GroupIndexDto {
     pub number: u32,
     pub code: String,
@@ -140,9 +144,10 @@ pub struct GroupIndexDto {
     pub total: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct IndexDto {
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub year: Option<i32>,
     pub framework_id: String,
     pub index_name: String,
@@ -207,7 +212,7 @@ fn group(g: &GroupIndex) -> GroupIndexDto {
 }
 
 /// One field of one indicator that an import would change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportChange {
     pub indicator: u32,
     /// "level" or "explanation"
@@ -216,25 +221,26 @@ pub struct ImportChange {
     pub after: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportPreview {
     pub year: i32,
     pub file: String,
     pub rows_read: u32,
     pub changes: Vec<ImportChange>,
+    #[ts(as = "Vec<crate::bindings::ImportProblem>")]
     pub problems: Vec<swanilai_xlsx::ImportProblem>,
     /// Rows read that change nothing.
     pub unchanged: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportOutcome {
     pub preview: ImportPreview,
     /// Number of indicators written.
     pub indicators_written: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FrameworkDto {
     pub id: String,
     pub version: String,
@@ -247,7 +253,7 @@ pub struct FrameworkDto {
     pub builtin: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DemoSummary {
     pub instansi: String,
     pub years: Vec<i32>,
@@ -257,7 +263,7 @@ pub struct DemoSummary {
 
 /// What the indicator page shows of the catalog: where it sits, the question and the
 /// five levels' criteria in the version the assessment is scored with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct IndicatorInfo {
     pub number: u32,
     pub name: String,
@@ -273,14 +279,14 @@ pub struct IndicatorInfo {
     pub levels: Vec<LevelInfo>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct GroupRef {
     pub number: u32,
     pub code: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct LevelInfo {
     pub level: u8,
     pub name: String,

@@ -6,7 +6,7 @@ use swanilai_store::StoreError;
 use swanilai_xlsx::XlsxError;
 
 /// Every way a use case can fail. Serialised as SCREAMING_SNAKE_CASE at the boundary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorCode {
     /// The database has no instansi profile yet (run `init`).
@@ -41,7 +41,7 @@ pub enum ErrorCode {
     Internal,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error, ts_rs::TS)]
 #[error("{message}")]
 pub struct AppError {
     pub code: ErrorCode,

@@ -4,13 +4,16 @@
 
 mod answers;
 mod assessments;
+mod bindings;
 pub mod clock;
 mod demo;
+mod desktop;
 pub mod dto;
 mod error;
 mod evidence;
 mod frameworks;
 mod index;
+pub mod settings;
 mod workbook;
 
 use std::collections::HashMap;
@@ -23,6 +26,7 @@ use swanilai_store::{OpenMode, Store};
 
 pub use assessments::open_initialized;
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use desktop::{BackupDto, DatabaseDto, EvidenceContent, ProgressDto};
 pub use dto::*;
 pub use error::{AppError, AppResult, ErrorCode};
 pub use evidence::EVIDENCE_MAX_BYTES;
