@@ -6,6 +6,9 @@ use swanilai_core::Level;
 use swanilai_store::answers::{self, AnswerRow};
 use swanilai_store::evidence;
 
+use swanilai_core::workflow::{next_status, Action, Status};
+
+use crate::review::answer_state;
 use crate::{indicator_of, AnswerDto, AnswerInput, App, AppError, AppResult, ErrorCode};
 
 /// Excel's limit for one cell: an explanation longer than this could not be exported.
@@ -22,7 +25,7 @@ impl App {
         let a = self.assessment(year)?;
         let catalog = self.catalog_of(&a)?;
         let ind = indicator_of(&catalog, indicator)?;
-        ensure_open(&a)?;
+        let actor = self.authorize(&a, Action::Edit, Some(indicator))?;
         let level = match input.level {
             Some(Some(v)) => Some(Some(Level::new(v).map_err(|_| {
                 AppError::new(
@@ -54,7 +57,8 @@ impl App {
         }
         let now = self.clock.now();
         self.store.transaction(|tx, _| {
-            let mut row = answers::get(tx, a.id, indicator)?.unwrap_or_else(|| blank(indicator));
+            let before = answers::get(tx, a.id, indicator)?.unwrap_or_else(|| blank(indicator));
+            let mut row = before.clone();
             if let Some(l) = level {
                 row.level = l.map(Level::get);
             }
@@ -67,9 +71,25 @@ impl App {
             if let Some(owner) = input.owner {
                 row.owner = owner.trim().to_owned();
             }
-            row.updated_at = now;
+            if let Some(next) =
+                Status::parse(&row.status).and_then(|s| next_status(Action::Edit, s))
+            {
+                row.status = next.as_str().to_owned();
+            }
+            row.author = actor.clone();
+            row.updated_at = now.clone();
             answers::upsert(tx, a.id, &row)?;
-            Ok::<_, AppError>(())
+            App::audit(
+                tx,
+                &now,
+                &actor,
+                "answer.set",
+                Some(a.year),
+                Some(indicator),
+                "answer",
+                answer_state(&before),
+                answer_state(&row),
+            )
         })?;
         self.answer(Some(a.year), indicator)
     }
@@ -114,7 +134,7 @@ impl App {
 pub(crate) fn ensure_open(a: &swanilai_store::assessments::AssessmentRow) -> AppResult<()> {
     if a.status == "finalized" {
         return Err(AppError::new(
-            ErrorCode::InvalidInput,
+            ErrorCode::AssessmentFinalized,
             format!("the {} assessment is finalized and read-only", a.year),
         ));
     }

@@ -1,6 +1,6 @@
 //! Instansi profile and assessments.
 
-use swanilai_store::{assessments, frameworks, instansi};
+use swanilai_store::{accounts, assessments, frameworks, instansi};
 
 use crate::{App, AppError, AppResult, AssessmentDto, ErrorCode, InstansiDto, InstansiInput};
 use crate::{InstansiKind, Open};
@@ -29,6 +29,17 @@ impl App {
                     ),
                 ));
             }
+            App::audit(
+                tx,
+                &now,
+                crate::LOCAL_ACTOR,
+                "instansi.init",
+                None,
+                None,
+                "instansi",
+                "null".into(),
+                serde_json::json!({"name": name, "kind": input.kind.as_str()}).to_string(),
+            )?;
             instansi::upsert(
                 tx,
                 &instansi::InstansiRow {
@@ -37,7 +48,7 @@ impl App {
                     coordinator_name: input.coordinator_name.trim().to_owned(),
                     coordinator_nip: input.coordinator_nip.trim().to_owned(),
                     address: input.address.trim().to_owned(),
-                    created_at: now,
+                    created_at: now.clone(),
                 },
             )?;
             Ok(())
@@ -87,6 +98,8 @@ impl App {
                 format!("year {year} is outside {MIN_YEAR}-{MAX_YEAR}"),
             ));
         }
+        let actor = self.require_admin()?;
+        let actor_id = self.actor.as_ref().map(|a| a.account.id);
         let catalog = self.find_framework(framework_id)?;
         let criteria = catalog.criteria_version_for_year(year).id.clone();
         let now = self.clock.now();
@@ -106,14 +119,45 @@ impl App {
                 },
                 &now,
             )?;
-            Ok(assessments::insert(
+            let row = assessments::insert(
                 tx,
                 year,
                 &catalog.framework().id,
                 &catalog.framework().version,
                 &criteria,
                 &now,
-            )?)
+            )?;
+            // The team carries over from the latest earlier year; the creator supervises.
+            let previous = assessments::list(tx)?
+                .into_iter()
+                .filter(|p| p.year < year)
+                .max_by_key(|p| p.year);
+            if let Some(prev) = previous {
+                for (acc, role) in accounts::team(tx, prev.id)? {
+                    accounts::set_role(tx, row.id, acc.id, &role)?;
+                }
+            }
+            if let Some(id) = actor_id {
+                accounts::set_role(tx, row.id, id, "supervisor")?;
+            }
+            App::audit(
+                tx,
+                &now,
+                &actor,
+                "assessment.new",
+                Some(year),
+                None,
+                "assessment",
+                "null".into(),
+                serde_json::json!({
+                    "year": year,
+                    "framework": catalog.framework().id,
+                    "version": catalog.framework().version,
+                    "criteria": criteria,
+                })
+                .to_string(),
+            )?;
+            Ok(row)
         })?;
         self.assessment_dto(&row)
     }

@@ -37,6 +37,31 @@ pub enum ErrorCode {
     CatalogInvalid,
     FrameworkUnknown,
     LevelsFileInvalid,
+    /// The database has accounts: sign in first (`--user NAME`).
+    SignInRequired,
+    /// Wrong account name or password (never says which).
+    WrongCredentials,
+    WeakPassword,
+    DuplicateAccount,
+    UnknownAccount,
+    /// The acting user has no role in this assessment.
+    NotInTeam,
+    /// The Koordinator SPBE signs; otherwise read-only.
+    ReadOnlyRole,
+    /// Only the supervisor (penanggung jawab) may do this.
+    SupervisorOnly,
+    /// A member may change only the indicators assigned to them.
+    NotAssigned,
+    /// The indicator's status does not allow this step (e.g. approving a draft).
+    InvalidTransition,
+    /// The assessment is finalized and read-only.
+    AssessmentFinalized,
+    /// Submitting or approving an indicator that has no level.
+    NoLevel,
+    /// Finalizing while some indicators are not approved.
+    NotAllApproved,
+    /// The audit chain or the data it records does not verify.
+    AuditBroken,
     /// An unexpected storage or IO failure; the message says what.
     Internal,
 }

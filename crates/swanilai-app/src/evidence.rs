@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use swanilai_store::evidence::{self, EvidenceRow, NewEvidence};
 
-use crate::answers::ensure_open;
+use serde_json::json;
+use swanilai_core::workflow::Action;
+
 use crate::{indicator_of, App, AppError, AppResult, ErrorCode, EvidenceDto};
 
 /// Largest evidence file accepted (200 MiB): large scans and screen videos fit, a whole
@@ -24,7 +26,7 @@ impl App {
         let a = self.assessment(year)?;
         let catalog = self.catalog_of(&a)?;
         indicator_of(&catalog, indicator)?;
-        ensure_open(&a)?;
+        let actor = self.authorize(&a, Action::Edit, Some(indicator))?;
         let date = document_date.map(check_date).transpose()?;
         if files.is_empty() {
             return Err(AppError::new(ErrorCode::InvalidInput, "no file given"));
@@ -48,7 +50,7 @@ impl App {
                     .to_owned();
                 evidence::ensure_blob(tx, &info.sha256, info.size, &media, &now)?;
                 let name = file_name(path);
-                ids.push(evidence::insert(
+                let (id, new) = evidence::insert(
                     tx,
                     a.id,
                     &NewEvidence {
@@ -60,9 +62,15 @@ impl App {
                         note: "",
                         document_date: date.as_deref(),
                         added_at: &now,
-                        added_by: "",
+                        added_by: &actor,
                     },
-                )?);
+                )?;
+                if new {
+                    App::audit(tx, &now, &actor, "evidence.add", Some(a.year), Some(indicator), "evidence",
+                        "null".into(),
+                        json!({"id": id, "name": name, "sha256": info.sha256, "size": info.size, "document_date": date}).to_string())?;
+                }
+                ids.push((id, new));
             }
             Ok::<_, AppError>(ids)
         })?;
@@ -81,7 +89,7 @@ impl App {
         let a = self.assessment(year)?;
         let catalog = self.catalog_of(&a)?;
         indicator_of(&catalog, indicator)?;
-        ensure_open(&a)?;
+        let actor = self.authorize(&a, Action::Edit, Some(indicator))?;
         let url = url.trim();
         let lower = url.to_ascii_lowercase();
         if !(lower.starts_with("http://") || lower.starts_with("https://")) || url.len() < 10 {
@@ -96,7 +104,7 @@ impl App {
             .unwrap_or(url);
         let now = self.clock.now();
         let id = self.store.transaction(|tx, _| {
-            Ok::<_, AppError>(evidence::insert(
+            let (id, new) = evidence::insert(
                 tx,
                 a.id,
                 &NewEvidence {
@@ -108,9 +116,23 @@ impl App {
                     note: note.trim(),
                     document_date: None,
                     added_at: &now,
-                    added_by: "",
+                    added_by: &actor,
                 },
-            )?)
+            )?;
+            if new {
+                App::audit(
+                    tx,
+                    &now,
+                    &actor,
+                    "evidence.add",
+                    Some(a.year),
+                    Some(indicator),
+                    "evidence",
+                    "null".into(),
+                    json!({"id": id, "name": title, "url": url, "note": note.trim()}).to_string(),
+                )?;
+            }
+            Ok::<_, AppError>((id, new))
         })?;
         let mut v = self.evidence_by_ids(a.id, indicator, &[id])?;
         v.pop()
@@ -135,13 +157,25 @@ impl App {
     /// Detach evidence from its indicator (the stored file stays for other references).
     pub fn remove_evidence(&mut self, year: Option<i32>, id: i64) -> AppResult<EvidenceDto> {
         let a = self.assessment(year)?;
-        ensure_open(&a)?;
         let row =
             evidence::get(self.store.conn(), a.id, id)?.ok_or_else(|| not_found(id, a.year))?;
+        let actor = self.authorize(&a, Action::Edit, Some(row.indicator))?;
         let dto = with_labels(vec![row], &[]).remove(0);
+        let now = self.clock.now();
         self.store.transaction(|tx, _| {
             evidence::delete(tx, a.id, id)?;
-            Ok::<_, AppError>(())
+            App::audit(
+                tx,
+                &now,
+                &actor,
+                "evidence.remove",
+                Some(a.year),
+                Some(dto.indicator),
+                "evidence",
+                json!({"id": id, "name": dto.name, "sha256": dto.sha256, "url": dto.url})
+                    .to_string(),
+                "null".into(),
+            )
         })?;
         Ok(dto)
     }

@@ -2,18 +2,23 @@
 //! call. Each use case validates its input against the catalog, runs as one transaction
 //! on the store and returns a DTO or an [`AppError`] with a closed [`ErrorCode`].
 
+mod access;
 mod answers;
 mod assessments;
 mod bindings;
 pub mod clock;
 mod demo;
 mod desktop;
+mod documents;
 pub mod dto;
 mod error;
 mod evidence;
 mod frameworks;
 mod index;
+mod review;
 pub mod settings;
+mod team;
+mod team_dto;
 mod workbook;
 
 use std::collections::HashMap;
@@ -24,14 +29,18 @@ use swanilai_core::Catalog;
 use swanilai_store::assessments::AssessmentRow;
 use swanilai_store::{OpenMode, Store};
 
+pub use access::LOCAL_ACTOR;
 pub use assessments::open_initialized;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use desktop::{BackupDto, DatabaseDto, EvidenceContent, ProgressDto};
+pub use documents::DocumentKind;
 pub use dto::*;
 pub use error::{AppError, AppResult, ErrorCode};
 pub use evidence::EVIDENCE_MAX_BYTES;
 pub use frameworks::{check_catalog_file, export_catalog, read_catalog_file};
 pub use index::{index_from_levels, levels_from_csv};
+pub use team::MIN_PASSWORD_CHARS;
+pub use team_dto::*;
 
 /// An open Swanilai database and the use cases on it.
 pub struct App {
@@ -39,6 +48,10 @@ pub struct App {
     clock: Box<dyn Clock>,
     /// Catalogs read from the database, by (id, version).
     catalogs: HashMap<(String, String), Arc<Catalog>>,
+    /// The signed-in user, if any.
+    actor: Option<access::Actor>,
+    /// Base delay after a wrong password.
+    sign_in_delay: std::time::Duration,
 }
 
 impl std::fmt::Debug for App {
@@ -79,11 +92,15 @@ impl App {
             ),
             other => other.into(),
         })?;
-        Ok(App {
+        let mut app = App {
             store,
             clock,
             catalogs: HashMap::new(),
-        })
+            actor: None,
+            sign_in_delay: std::time::Duration::from_millis(400),
+        };
+        app.ensure_audit_baseline()?;
+        Ok(app)
     }
 
     pub fn db_path(&self) -> &Path {

@@ -7,18 +7,11 @@ use swanilai_core::{compute_index, Level};
 use swanilai_store::answers;
 use swanilai_xlsx::{AnswerRow, AssessmentSheet, EvidenceRow};
 
-use crate::answers::{blank, ensure_open, normalize_newlines};
-use crate::{App, AppError, AppResult, ErrorCode, ImportChange, ImportOutcome, ImportPreview};
+use swanilai_core::workflow::{next_status, Action, Status};
 
-/// Indonesian labels of the workflow states, as the workbook shows them.
-pub fn status_label(status: &str) -> &'static str {
-    match status {
-        "submitted" => "Diajukan",
-        "approved" => "Disetujui",
-        "returned" => "Dikembalikan",
-        _ => "Draf",
-    }
-}
+use crate::answers::{blank, ensure_open, normalize_newlines};
+use crate::review::answer_state;
+use crate::{App, AppError, AppResult, ErrorCode, ImportChange, ImportOutcome, ImportPreview};
 
 impl App {
     /// Write the national workbook of an assessment.
@@ -50,7 +43,10 @@ impl App {
                     explanation: r.explanation,
                     service_name: r.service_name,
                     owner: r.owner,
-                    status: status_label(&r.status).to_owned(),
+                    status: Status::parse(&r.status)
+                        .unwrap_or(Status::Draft)
+                        .label_id()
+                        .to_owned(),
                 }
             })
             .collect();
@@ -112,12 +108,54 @@ impl App {
                 ),
             ));
         }
+        let year = preview.year;
+        let a = self.assessment(Some(year))?;
+        let mut actor = String::new();
+        let mut refused = Vec::new();
+        for w in &writes {
+            match self.authorize(&a, Action::Edit, Some(w.indicator)) {
+                Ok(name) => actor = name,
+                Err(e) => refused.push(e.message),
+            }
+        }
+        if let Some(first) = refused.first() {
+            return Err(AppError::new(
+                ErrorCode::NotAssigned,
+                format!("{}: {} row(s) change indicators you may not change, nothing was written: {first}", file.display(), refused.len()),
+            ));
+        }
         let now = self.clock.now();
         let written = writes.len() as u32;
+        let stored: HashMap<u32, answers::AnswerRow> =
+            answers::list(self.store.conn(), assessment_id)?
+                .into_iter()
+                .map(|r| (r.indicator, r))
+                .collect();
         self.store.transaction(|tx, _| {
             for mut row in writes {
+                let before = stored
+                    .get(&row.indicator)
+                    .cloned()
+                    .unwrap_or_else(|| blank(row.indicator));
+                if let Some(next) =
+                    Status::parse(&row.status).and_then(|s| next_status(Action::Edit, s))
+                {
+                    row.status = next.as_str().to_owned();
+                }
+                row.author = actor.clone();
                 row.updated_at = now.clone();
                 answers::upsert(tx, assessment_id, &row)?;
+                App::audit(
+                    tx,
+                    &now,
+                    &actor,
+                    "answer.import",
+                    Some(year),
+                    Some(row.indicator),
+                    "answer",
+                    answer_state(&before),
+                    answer_state(&row),
+                )?;
             }
             Ok::<_, AppError>(())
         })?;

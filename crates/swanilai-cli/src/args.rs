@@ -14,6 +14,9 @@ pub struct Cli {
     /// Database file (default: swanilai.db in the user's data folder).
     #[arg(long, global = true, env = "SWANILAI_DB")]
     pub db: Option<PathBuf>,
+    /// Act as this account (password from SWANILAI_PASSWORD or a prompt).
+    #[arg(long, global = true, env = "SWANILAI_USER")]
+    pub user: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -83,6 +86,192 @@ pub enum Command {
     /// Framework catalogs: check, load, list, export.
     #[command(subcommand)]
     Catalog(CatalogCmd),
+    /// Accounts of the evaluator team.
+    #[command(subcommand)]
+    User(UserCmd),
+    /// Roles in an assessment's team.
+    #[command(subcommand)]
+    Team(TeamCmd),
+    /// Assign an indicator to a member (or with --unit, to a unit kerja).
+    Assign {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        #[arg(required_unless_present = "unit", conflicts_with = "unit")]
+        member: Option<String>,
+        #[arg(long)]
+        unit: Option<String>,
+        /// Remove the assignment instead.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// List who is assigned to which indicator.
+    Assignments {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The indicators assigned to the signed-in user.
+    Mine {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Review an indicator: submit, approve or return (with a comment).
+    Review {
+        #[arg(value_enum)]
+        step: ReviewStep,
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        #[arg(long)]
+        comment: Option<String>,
+    },
+    /// Submitted indicators waiting for the supervisor.
+    Queue {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Finalize the assessment (every indicator approved): read-only afterwards.
+    Finalize {
+        #[command(flatten)]
+        year: YearArg,
+    },
+    /// Reopen a finalized assessment, with a written reason.
+    Reopen {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        reason: String,
+    },
+    /// The comment thread of an indicator.
+    #[command(subcommand)]
+    Comment(CommentCmd),
+    /// The recorded changes of an indicator.
+    History {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The audit trail: verify the chain, or list it.
+    #[command(subcommand)]
+    Audit(AuditCmd),
+    /// Printable documents (PDF).
+    #[command(subcommand)]
+    Document(DocumentCmd),
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReviewStep {
+    Submit,
+    Approve,
+    Return,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCmd {
+    /// Add an account (password from SWANILAI_NEW_PASSWORD or a prompt). The first account is the supervisor.
+    Add {
+        name: String,
+        #[arg(long, default_value = "")]
+        unit: String,
+        #[arg(long, default_value = "")]
+        nip: String,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCmd {
+    /// Give a member a role: koordinator, supervisor, operator or member.
+    Set {
+        #[command(flatten)]
+        year: YearArg,
+        member: String,
+        #[arg(long)]
+        role: String,
+    },
+    Remove {
+        #[command(flatten)]
+        year: YearArg,
+        member: String,
+    },
+    List {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CommentCmd {
+    Add {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        text: String,
+    },
+    List {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCmd {
+    /// Check the hash chain and that the data matches what it recorded.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the audit trail.
+    Log {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocumentCmd {
+    /// Berita Acara Penilaian Mandiri (PDF).
+    BeritaAcara {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        out: PathBuf,
+        /// Signing date YYYY-MM-DD (default: today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Pernyataan Persetujuan Publikasi (PDF).
+    Persetujuan {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        date: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

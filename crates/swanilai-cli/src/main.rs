@@ -4,6 +4,8 @@
 mod args;
 mod output;
 mod run;
+mod session;
+mod team;
 
 use std::process::ExitCode;
 

@@ -3,14 +3,16 @@
 use std::path::PathBuf;
 
 use swanilai_app::{
-    check_catalog_file, index_from_levels, levels_from_csv, open_initialized, AnswerInput, App,
-    AppError, AppResult, ErrorCode, InstansiInput, InstansiKind, Open,
+    check_catalog_file, index_from_levels, levels_from_csv, AnswerInput, App, AppError, AppResult,
+    ErrorCode, InstansiInput, InstansiKind, Open,
 };
 
 use crate::args::{AnswerCmd, AssessmentCmd, CatalogCmd, Cli, Command, EvidenceCmd};
 use crate::output::{print_answers, print_index, print_json, print_preview};
 
 pub fn run(cli: Cli) -> AppResult<()> {
+    let user = cli.user.clone();
+    let open_initialized = |path: &std::path::Path| crate::session::open(path, user.as_deref());
     let db = cli.db.clone();
     let db = move || db.clone().map_or_else(default_db, Ok);
     match cli.command {
@@ -82,8 +84,8 @@ pub fn run(cli: Cli) -> AppResult<()> {
                 }
             }
         }
-        Command::Answer(cmd) => answer(cmd, &db()?)?,
-        Command::Evidence(cmd) => evidence(cmd, &db()?)?,
+        Command::Answer(cmd) => answer(cmd, open_initialized(&db()?)?)?,
+        Command::Evidence(cmd) => evidence(cmd, open_initialized(&db()?)?)?,
         Command::Index {
             year,
             levels: Some(file),
@@ -166,13 +168,13 @@ pub fn run(cli: Cli) -> AppResult<()> {
                 path.display()
             );
         }
-        Command::Catalog(cmd) => catalog(cmd, db)?,
+        Command::Catalog(cmd) => catalog(cmd, db, &open_initialized)?,
+        other => crate::team::run(other, open_initialized(&db()?)?)?,
     }
     Ok(())
 }
 
-fn answer(cmd: AnswerCmd, db: &std::path::Path) -> AppResult<()> {
-    let mut app = open_initialized(db)?;
+fn answer(cmd: AnswerCmd, mut app: App) -> AppResult<()> {
     match cmd {
         AnswerCmd::Set {
             year,
@@ -260,8 +262,7 @@ fn answer(cmd: AnswerCmd, db: &std::path::Path) -> AppResult<()> {
     Ok(())
 }
 
-fn evidence(cmd: EvidenceCmd, db: &std::path::Path) -> AppResult<()> {
-    let mut app = open_initialized(db)?;
+fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
     match cmd {
         EvidenceCmd::Add {
             year,
@@ -351,7 +352,11 @@ fn evidence(cmd: EvidenceCmd, db: &std::path::Path) -> AppResult<()> {
     Ok(())
 }
 
-fn catalog(cmd: CatalogCmd, db: impl Fn() -> AppResult<PathBuf>) -> AppResult<()> {
+fn catalog(
+    cmd: CatalogCmd,
+    db: impl Fn() -> AppResult<PathBuf>,
+    open_initialized: &dyn Fn(&std::path::Path) -> AppResult<App>,
+) -> AppResult<()> {
     match cmd {
         CatalogCmd::Check { file } => {
             let f = check_catalog_file(&file)?;

@@ -487,7 +487,183 @@ fn demo_fills_a_realistic_assessment() {
     let ev = env.json(&["evidence", "list", "--json"]);
     assert!(ev.as_array().unwrap().len() > 90);
     env.ok(&["evidence", "verify"]);
+    // The signed documents are filled from the assessment.
+    let ba = env.path("ba.pdf");
+    env.ok(&[
+        "document",
+        "berita-acara",
+        "--date",
+        "2026-11-23",
+        "--out",
+        ba.to_str().unwrap(),
+    ]);
+    let bytes = std::fs::read(&ba).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF file");
+    let text = String::from_utf8_lossy(&bytes);
+    for needle in [
+        "PEMERINTAH KABUPATEN SUKAMAJU",
+        "BERITA ACARA",
+        "dua puluh tiga",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle} missing from the Berita Acara"
+        );
+    }
+    let ps = env.path("ps.pdf");
+    env.ok(&[
+        "document",
+        "persetujuan",
+        "--date",
+        "2026-11-23",
+        "--out",
+        ps.to_str().unwrap(),
+    ]);
+    assert!(String::from_utf8_lossy(&std::fs::read(&ps).unwrap())
+        .contains("PERNYATAAN PERSETUJUAN PUBLIKASI"));
+    env.cmd()
+        .args([
+            "document",
+            "berita-acara",
+            "--date",
+            "23/11/2026",
+            "--out",
+            ba.to_str().unwrap(),
+        ])
+        .assert()
+        .failure()
+        .stderr(contains("INVALID_INPUT").and(contains("23/11/2026")));
     // Running the demo again on the demo database changes nothing.
     env.ok(&["demo"]);
     assert_eq!(env.json(&["index", "--json"])["answered"], 46);
+}
+
+#[test]
+fn a_team_works_through_the_command_line_and_refusals_say_who_may() {
+    let env = Env::new();
+    env.ready();
+    let pw = "Sukamaju#SPBE-2026";
+    let user_add = |name: &str, unit: &str, as_user: Option<&str>| {
+        let mut c = env.cmd();
+        if let Some(u) = as_user {
+            c.args(["--user", u]).env("SWANILAI_PASSWORD", pw);
+        }
+        c.args(["user", "add", name, "--unit", unit])
+            .env("SWANILAI_NEW_PASSWORD", pw)
+            .assert()
+    };
+    user_add("sari", "Setda", None)
+        .success()
+        .stdout(contains("supervisor"));
+    // With accounts, an anonymous change is refused.
+    env.cmd()
+        .args(["answer", "set", "--indicator", "1", "--level", "3"])
+        .assert()
+        .failure()
+        .stderr(contains("SIGN_IN_REQUIRED").and(contains("--user")));
+    user_add("budi", "Diskominfo", Some("sari")).success();
+    user_add("rina", "Diskominfo", Some("sari")).success();
+    user_add("andi", "Bappeda", Some("sari")).success();
+    user_add("x", "y", Some("budi"))
+        .failure()
+        .stderr(contains("SUPERVISOR_ONLY"));
+    let as_ = |u: &str, args: &[&str]| {
+        let mut c = env.cmd();
+        c.args(["--user", u])
+            .env("SWANILAI_PASSWORD", pw)
+            .args(args);
+        c.assert()
+    };
+    as_("sari", &["team", "set", "budi", "--role", "member"]).success();
+    as_("sari", &["team", "set", "andi", "--role", "member"]).success();
+    as_("sari", &["team", "set", "rina", "--role", "operator"])
+        .success()
+        .stdout(contains("Pelaksana Entri Data"));
+    as_("sari", &["assign", "--indicator", "7", "budi"]).success();
+    as_("sari", &["assign", "--indicator", "8", "--unit", "Bappeda"]).success();
+    as_("sari", &["assign", "--indicator", "99", "budi"])
+        .failure()
+        .stderr(contains("UNKNOWN_INDICATOR"));
+
+    as_(
+        "budi",
+        &[
+            "answer",
+            "set",
+            "--indicator",
+            "7",
+            "--level",
+            "3",
+            "--explanation",
+            "FAKTA: Perbup 7/2024",
+        ],
+    )
+    .success();
+    as_(
+        "budi",
+        &["answer", "set", "--indicator", "8", "--level", "3"],
+    )
+    .failure()
+    .stderr(contains("NOT_ASSIGNED").and(contains("not assigned to you")));
+    as_(
+        "andi",
+        &["answer", "set", "--indicator", "8", "--level", "2"],
+    )
+    .success();
+    as_("budi", &["review", "submit", "--indicator", "7"])
+        .success()
+        .stdout(contains("submitted"));
+    as_("rina", &["review", "approve", "--indicator", "7"])
+        .failure()
+        .stderr(contains("SUPERVISOR_ONLY").and(contains("only the supervisor")));
+    as_(
+        "sari",
+        &[
+            "review",
+            "return",
+            "--indicator",
+            "7",
+            "--comment",
+            "Lampirkan SK tim",
+        ],
+    )
+    .success();
+    as_("budi", &["comment", "list", "--indicator", "7"])
+        .success()
+        .stdout(contains("Lampirkan SK tim"));
+    as_("sari", &["finalize"])
+        .failure()
+        .stderr(contains("NOT_ALL_APPROVED"));
+    let mut wrong = env.cmd();
+    wrong
+        .args(["--user", "sari", "index"])
+        .env("SWANILAI_PASSWORD", "bukan-sandinya-1");
+    wrong
+        .assert()
+        .failure()
+        .stderr(contains("WRONG_CREDENTIALS"));
+
+    env.ok(&["audit", "verify"]);
+    let history = env.ok(&["history", "--indicator", "7"]);
+    assert!(
+        history.contains("status.return") && history.contains("sari"),
+        "{history}"
+    );
+    // A hand edit of the audit log is named by its entry.
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let seq: i64 = c
+        .query_row(
+            "SELECT seq FROM audit_log WHERE action = 'status.submit' AND indicator = 7",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    c.execute("UPDATE audit_log SET actor = 'sari' WHERE seq = ?1", [seq])
+        .unwrap();
+    drop(c);
+    env.cmd()
+        .args(["audit", "verify"])
+        .assert()
+        .failure()
+        .stderr(contains("AUDIT_BROKEN").and(contains(format!("entry {seq}"))));
 }

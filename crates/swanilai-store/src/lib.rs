@@ -6,9 +6,12 @@
 //! ([`blobs`]). Functions take a `&Connection`, so callers (swanilai-app) decide the
 //! transaction: a use case is one transaction.
 
+pub mod accounts;
 pub mod answers;
 pub mod assessments;
+pub mod audit;
 pub mod blobs;
+pub mod comments;
 pub mod evidence;
 pub mod frameworks;
 pub mod instansi;

@@ -12,7 +12,10 @@ use crate::{Result, StoreError};
 /// Application id stamped into the file header ("SWNL"), to tell our files from others.
 pub const APPLICATION_ID: i64 = 0x5357_4E4C;
 
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_team.sql"),
+];
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64

@@ -1,0 +1,244 @@
+//! Team, review and audit commands.
+
+use swanilai_app::{App, AppError, AppResult, Assignee, ErrorCode, NewAccount};
+
+use crate::args::{AuditCmd, Command, CommentCmd, DocumentCmd, ReviewStep, TeamCmd, UserCmd};
+use crate::output::{print_answers, print_json};
+use crate::session::password_from;
+
+pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
+    match cmd {
+        Command::User(UserCmd::Add { name, unit, nip }) => {
+            let password = password_from(
+                "SWANILAI_NEW_PASSWORD",
+                &format!("New password for {name}: "),
+            )?;
+            let a = app.add_account(NewAccount {
+                name,
+                unit,
+                nip,
+                password,
+            })?;
+            let role = if a.is_admin {
+                " (supervisor: the instansi's first account)"
+            } else {
+                ""
+            };
+            println!("account {} added{role}", a.name);
+        }
+        Command::User(UserCmd::List { json }) => {
+            let list = app.accounts()?;
+            if json {
+                print_json(&list)
+            } else {
+                for a in list {
+                    println!(
+                        "{} {} {}{}",
+                        a.name,
+                        a.unit,
+                        a.nip,
+                        if a.is_admin { " [supervisor]" } else { "" }
+                    );
+                }
+            }
+        }
+        Command::Team(TeamCmd::Set { year, member, role }) => {
+            let m = app.set_team_role(year.year, &member, &role)?;
+            println!("{} is {} ({})", m.name, m.role_title, m.role);
+        }
+        Command::Team(TeamCmd::Remove { year, member }) => {
+            app.remove_team_member(year.year, &member)?;
+            println!("{member} removed from the team");
+        }
+        Command::Team(TeamCmd::List { year, json }) => {
+            let team = app.team(year.year)?;
+            if json {
+                print_json(&team)
+            } else {
+                for m in team {
+                    println!("{:<30} {:<22} {}", m.name, m.role_title, m.unit);
+                }
+            }
+        }
+        Command::Assign {
+            year,
+            indicator,
+            member,
+            unit,
+            remove,
+        } => {
+            let who = match (member, unit) {
+                (Some(m), _) => Assignee::Account(m),
+                (None, Some(u)) => Assignee::Unit(u),
+                (None, None) => {
+                    return Err(AppError::new(
+                        ErrorCode::InvalidInput,
+                        "name a member or --unit",
+                    ))
+                }
+            };
+            let a = if remove {
+                app.unassign(year.year, indicator, who)?
+            } else {
+                app.assign(year.year, indicator, who)?
+            };
+            let label = match a.assignee {
+                Assignee::Account(n) => n,
+                Assignee::Unit(u) => format!("unit {u}"),
+            };
+            println!(
+                "indicator {} {} {label}",
+                a.indicator,
+                if remove {
+                    "no longer assigned to"
+                } else {
+                    "assigned to"
+                }
+            );
+        }
+        Command::Assignments { year, json } => {
+            let list = app.assignments(year.year)?;
+            if json {
+                print_json(&list)
+            } else {
+                for a in list {
+                    match a.assignee {
+                        Assignee::Account(n) => println!("{:>2} {n}", a.indicator),
+                        Assignee::Unit(u) => println!("{:>2} unit {u}", a.indicator),
+                    }
+                }
+            }
+        }
+        Command::Mine { year, json } => {
+            let list = app.my_indicators(year.year)?;
+            if json {
+                print_json(&list)
+            } else {
+                print_answers(&list)
+            }
+        }
+        Command::Review {
+            step,
+            year,
+            indicator,
+            comment,
+        } => {
+            let a = match step {
+                ReviewStep::Submit => app.submit(year.year, indicator, comment.as_deref())?,
+                ReviewStep::Approve => app.approve(year.year, indicator, comment.as_deref())?,
+                ReviewStep::Return => {
+                    app.return_for_revision(year.year, indicator, comment.as_deref().unwrap_or(""))?
+                }
+            };
+            println!("indicator {} is now {}", a.indicator, a.status);
+        }
+        Command::Queue { year, json } => {
+            let list = app.review_queue(year.year)?;
+            if json {
+                print_json(&list)
+            } else {
+                print_answers(&list)
+            }
+        }
+        Command::Finalize { year } => {
+            let a = app.finalize(year.year)?;
+            println!("assessment {} is {}", a.year, a.status);
+        }
+        Command::Reopen { year, reason } => {
+            let a = app.reopen(year.year, &reason)?;
+            println!("assessment {} is {} again", a.year, a.status);
+        }
+        Command::Comment(CommentCmd::Add {
+            year,
+            indicator,
+            text,
+        }) => {
+            let c = app.add_comment(year.year, indicator, &text)?;
+            println!("comment {} added to indicator {}", c.id, c.indicator);
+        }
+        Command::Comment(CommentCmd::List {
+            year,
+            indicator,
+            json,
+        }) => {
+            let list = app.comments(year.year, indicator)?;
+            if json {
+                print_json(&list)
+            } else {
+                for c in list {
+                    println!("[{}] {} ({}): {}", c.created_at, c.author, c.kind, c.body);
+                }
+            }
+        }
+        Command::History {
+            year,
+            indicator,
+            json,
+        } => {
+            let list = app.history(year.year, indicator)?;
+            if json {
+                print_json(&list)
+            } else {
+                for e in list {
+                    println!(
+                        "#{} {} {} {}: {} -> {}",
+                        e.seq, e.at, e.actor, e.action, e.before, e.after
+                    );
+                }
+            }
+        }
+        Command::Audit(AuditCmd::Verify { json }) => {
+            let r = app.verify_audit()?;
+            if json {
+                print_json(&r);
+            } else {
+                println!("{}", r.message);
+                for m in r.mismatches.iter().skip(1) {
+                    println!("{m}");
+                }
+            }
+            if !r.ok {
+                return Err(AppError::new(ErrorCode::AuditBroken, r.message));
+            }
+        }
+        Command::Audit(AuditCmd::Log { year, json }) => {
+            let list = app.audit_log(year.year)?;
+            if json {
+                print_json(&list)
+            } else {
+                for e in list {
+                    let ind = e
+                        .indicator
+                        .map(|i| format!(" indicator {i}"))
+                        .unwrap_or_default();
+                    println!("#{} {} {} {}{}", e.seq, e.at, e.actor, e.action, ind);
+                }
+            }
+        }
+        Command::Document(doc) => documents(doc, &mut app)?,
+        other => {
+            return Err(AppError::new(
+                ErrorCode::Internal,
+                format!("command not routed: {other:?}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn documents(cmd: DocumentCmd, app: &mut App) -> AppResult<()> {
+    let (kind, year, out, date) = match cmd {
+        DocumentCmd::BeritaAcara { year, out, date } => {
+            (swanilai_app::DocumentKind::BeritaAcara, year, out, date)
+        }
+        DocumentCmd::Persetujuan { year, out, date } => (
+            swanilai_app::DocumentKind::PersetujuanPublikasi,
+            year,
+            out,
+            date,
+        ),
+    };
+    app.write_document(year.year, kind, date.as_deref(), &out)?;
+    println!("wrote {}", out.display());
+    Ok(())
+}

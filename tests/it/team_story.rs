@@ -1,0 +1,393 @@
+//! A whole team through an assessment, then every forbidden action, then the audit trail.
+
+use std::time::Duration;
+
+use swanilai_app::{AnswerInput, App, AppError, Assignee, ErrorCode, NewAccount};
+
+use crate::ready_app;
+
+const PW: &str = "Sukamaju#SPBE-2026";
+
+fn account(name: &str, unit: &str) -> NewAccount {
+    NewAccount {
+        name: name.into(),
+        unit: unit.into(),
+        nip: String::new(),
+        password: PW.into(),
+    }
+}
+
+fn level(l: i64, text: &str) -> AnswerInput {
+    AnswerInput {
+        level: Some(Some(l)),
+        explanation: Some(text.into()),
+        ..Default::default()
+    }
+}
+
+fn as_user(app: &mut App, name: &str) {
+    app.sign_out();
+    app.sign_in(name, PW)
+        .unwrap_or_else(|e| panic!("{name} signs in: {e}"));
+}
+
+fn code<T: std::fmt::Debug>(r: Result<T, AppError>) -> ErrorCode {
+    r.expect_err("this must be refused").code
+}
+
+#[test]
+fn a_team_runs_an_assessment_from_draft_to_final() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ready_app(dir.path());
+    app.set_sign_in_delay(Duration::ZERO);
+
+    // The supervisor creates the team.
+    let sari = app
+        .add_account(account("Sari Wulandari", "Bagian Organisasi"))
+        .unwrap();
+    assert!(sari.is_admin, "the first account is the supervisor");
+    assert_eq!(
+        code(app.add_account(account("Budi", "Diskominfo"))),
+        ErrorCode::SignInRequired
+    );
+    as_user(&mut app, "sari wulandari");
+    for (name, unit) in [
+        ("Budi Santoso", "Diskominfo"),
+        ("Rina Operator", "Diskominfo"),
+        ("Andi Pratama", "Bappeda"),
+        ("Drs. Sekda", "Setda"),
+    ] {
+        app.add_account(account(name, unit)).unwrap();
+    }
+    app.set_team_role(None, "Budi Santoso", "member").unwrap();
+    app.set_team_role(None, "Andi Pratama", "anggota").unwrap();
+    app.set_team_role(None, "Rina Operator", "operator")
+        .unwrap();
+    app.set_team_role(None, "Drs. Sekda", "koordinator")
+        .unwrap();
+    for n in 1..=5 {
+        app.assign(None, n, Assignee::Account("Budi Santoso".into()))
+            .unwrap();
+    }
+    for n in 11..=14 {
+        app.assign(None, n, Assignee::Unit("Bappeda".into()))
+            .unwrap();
+    }
+    let team = app.team(None).unwrap();
+    assert_eq!(team.len(), 5);
+    assert!(team
+        .iter()
+        .any(|m| m.name == "Drs. Sekda" && m.role_title == "Koordinator SPBE"));
+
+    // Members fill in their own indicators.
+    as_user(&mut app, "Budi Santoso");
+    assert_eq!(
+        app.my_indicators(None)
+            .unwrap()
+            .iter()
+            .map(|a| a.indicator)
+            .collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5]
+    );
+    for n in 1..=5 {
+        app.set_answer(
+            None,
+            n,
+            level(
+                3,
+                "FAKTA:\nPerbup telah ditetapkan.\n\nANALISIS:\nTingkat 3 terpenuhi.",
+            ),
+        )
+        .unwrap();
+    }
+    assert_eq!(
+        code(app.set_answer(None, 11, level(3, "bukan milik saya"))),
+        ErrorCode::NotAssigned
+    );
+    for n in 1..=3 {
+        app.submit(None, n, None).unwrap();
+    }
+    assert_eq!(
+        code(app.set_answer(None, 1, level(4, "sudah diajukan"))),
+        ErrorCode::InvalidTransition
+    );
+    as_user(&mut app, "Andi Pratama");
+    for n in 11..=14 {
+        app.set_answer(None, n, level(2, "Rencana induk SPBE tersedia sebagian."))
+            .unwrap();
+    }
+
+    // The operator fills in the rest and submits everything still in draft.
+    as_user(&mut app, "Rina Operator");
+    for n in (6..=10).chain(15..=47) {
+        app.set_answer(
+            None,
+            n,
+            level(2, "Diisi oleh operator berdasarkan data dukung unit kerja."),
+        )
+        .unwrap();
+    }
+    for a in app.answers(None).unwrap() {
+        if a.status == "draft" {
+            app.submit(None, a.indicator, None).unwrap();
+        }
+    }
+    assert_eq!(code(app.approve(None, 1, None)), ErrorCode::SupervisorOnly);
+    assert_eq!(code(app.finalize(None)), ErrorCode::SupervisorOnly);
+
+    // The supervisor returns one with a comment and approves the rest.
+    as_user(&mut app, "Sari Wulandari");
+    assert_eq!(app.review_queue(None).unwrap().len(), 47);
+    assert_eq!(
+        code(app.return_for_revision(None, 3, "  ")),
+        ErrorCode::InvalidInput
+    );
+    app.return_for_revision(
+        None,
+        3,
+        "Lampirkan Perbup yang sudah diundangkan, bukan draf.",
+    )
+    .unwrap();
+    for n in (1..=47).filter(|&n| n != 3) {
+        app.approve(None, n, None).unwrap();
+    }
+    assert_eq!(code(app.finalize(None)), ErrorCode::NotAllApproved);
+
+    // The member fixes it; the supervisor approves and finalizes.
+    as_user(&mut app, "Budi Santoso");
+    assert_eq!(app.answer(None, 3).unwrap().status, "returned");
+    let thread = app.comments(None, 3).unwrap();
+    assert_eq!(
+        (thread[0].author.as_str(), thread[0].kind.as_str()),
+        ("Sari Wulandari", "return")
+    );
+    let fixed = app
+        .set_answer(
+            None,
+            3,
+            level(3, "FAKTA:\nPerbup Nomor 12 Tahun 2024 (diundangkan)."),
+        )
+        .unwrap();
+    assert_eq!(
+        (fixed.status.as_str(), fixed.author.as_str()),
+        ("draft", "Budi Santoso")
+    );
+    app.add_comment(None, 3, "Sudah diganti dengan Perbup yang diundangkan.")
+        .unwrap();
+    app.submit(None, 3, None).unwrap();
+    as_user(&mut app, "Sari Wulandari");
+    app.approve(None, 3, Some("OK")).unwrap();
+    let done = app.finalize(None).unwrap();
+    assert_eq!(done.status, "finalized");
+
+    // Every forbidden action is refused with its own code.
+    as_user(&mut app, "Budi Santoso");
+    assert_eq!(
+        code(app.set_answer(None, 1, level(5, "setelah final"))),
+        ErrorCode::AssessmentFinalized
+    );
+    let f = dir.path().join("1.c.tambahan.pdf");
+    std::fs::write(&f, b"%PDF tambahan").unwrap();
+    assert_eq!(
+        code(app.add_evidence_files(None, 1, &[f], None)),
+        ErrorCode::AssessmentFinalized
+    );
+    assert_eq!(
+        code(app.reopen(None, "ingin mengubah nilai")),
+        ErrorCode::SupervisorOnly
+    );
+    as_user(&mut app, "Rina Operator");
+    assert_eq!(
+        code(app.return_for_revision(None, 1, "coba")),
+        ErrorCode::AssessmentFinalized
+    );
+    as_user(&mut app, "Sari Wulandari");
+    assert_eq!(
+        code(app.approve(None, 1, None)),
+        ErrorCode::AssessmentFinalized
+    );
+    assert_eq!(code(app.reopen(None, "")), ErrorCode::InvalidInput);
+    app.reopen(
+        None,
+        "Koreksi indikator 45 setelah klarifikasi asesor eksternal",
+    )
+    .unwrap();
+    as_user(&mut app, "Drs. Sekda");
+    assert_eq!(
+        code(app.set_answer(None, 45, level(3, "koordinator"))),
+        ErrorCode::ReadOnlyRole
+    );
+    as_user(&mut app, "Budi Santoso");
+    assert_eq!(
+        code(app.set_answer(None, 2, level(4, "masih disetujui"))),
+        ErrorCode::InvalidTransition
+    );
+    assert_eq!(
+        code(app.assign(None, 6, Assignee::Account("Budi Santoso".into()))),
+        ErrorCode::SupervisorOnly
+    );
+    assert_eq!(
+        code(app.set_team_role(None, "Budi Santoso", "supervisor")),
+        ErrorCode::SupervisorOnly
+    );
+    assert_eq!(
+        code(app.add_account(account("Eko", "X"))),
+        ErrorCode::SupervisorOnly
+    );
+    as_user(&mut app, "Sari Wulandari");
+    assert_eq!(
+        code(app.assign(None, 99, Assignee::Account("Budi Santoso".into()))),
+        ErrorCode::UnknownIndicator
+    );
+    assert_eq!(
+        code(app.assign(None, 6, Assignee::Account("Tidak Ada".into()))),
+        ErrorCode::UnknownAccount
+    );
+    assert_eq!(
+        code(app.add_account(account("budi santoso", "X"))),
+        ErrorCode::DuplicateAccount
+    );
+    let weak = NewAccount {
+        password: "12345".into(),
+        ..account("Eko", "X")
+    };
+    assert_eq!(code(app.add_account(weak)), ErrorCode::WeakPassword);
+    let empty = NewAccount {
+        password: String::new(),
+        ..account("Eko", "X")
+    };
+    assert_eq!(code(app.add_account(empty)), ErrorCode::WeakPassword);
+    app.sign_out();
+    assert_eq!(
+        code(app.sign_in("Sari Wulandari", "salah-sekali-12")),
+        ErrorCode::WrongCredentials
+    );
+    assert_eq!(code(app.sign_in("Siapa", PW)), ErrorCode::WrongCredentials);
+    assert_eq!(
+        code(app.set_answer(None, 1, level(1, "tanpa akun"))),
+        ErrorCode::SignInRequired
+    );
+    as_user(&mut app, "Sari Wulandari");
+    // A new assessment starts without an approved indicator: approving a blank one is refused.
+    app.new_assessment(2027, None).unwrap();
+    app.submit(Some(2027), 1, None).expect_err("no level yet");
+    assert_eq!(code(app.submit(Some(2027), 1, None)), ErrorCode::NoLevel);
+    assert_eq!(
+        app.team(Some(2027)).unwrap().len(),
+        5,
+        "the team carries over to the next year"
+    );
+
+    // The audit chain verifies after the story; the history tells indicator 3's story.
+    let report = app.verify_audit().unwrap();
+    assert!(report.ok, "{}", report.message);
+    let history = app.history(Some(2026), 3).unwrap();
+    let actions: Vec<&str> = history.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "assignment.add",
+            "answer.set",
+            "status.submit",
+            "status.return",
+            "answer.set",
+            "comment.add",
+            "status.submit",
+            "status.approve"
+        ]
+    );
+    assert!(
+        history[3].after.contains("\"status\":\"returned\""),
+        "{}",
+        history[3].after
+    );
+    assert_eq!(history[4].actor, "Budi Santoso");
+}
+
+#[test]
+fn editing_the_database_by_hand_is_detected() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ready_app(dir.path());
+    for n in 1..=5 {
+        app.set_answer(None, n, level(2, "awal")).unwrap();
+    }
+    assert!(app.verify_audit().unwrap().ok);
+    drop(app);
+    let db = dir.path().join("it.db");
+    let c = rusqlite::Connection::open(&db).unwrap();
+    // Raise a level behind Swanilai's back.
+    c.execute("UPDATE answer SET level = 5 WHERE indicator = 4", [])
+        .unwrap();
+    drop(c);
+    let mut app = App::open(&db, swanilai_app::Open::Existing).unwrap();
+    let r = app.verify_audit().unwrap();
+    assert!(!r.ok);
+    assert!(
+        r.mismatches.iter().any(|m| m.contains("indicator 4")),
+        "{:?}",
+        r.mismatches
+    );
+    assert_eq!(r.broken_at, None, "the chain itself is intact");
+    drop(app);
+
+    // Now rewrite the audit entry too: the chain breaks exactly there.
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let seq: i64 = c
+        .query_row(
+            "SELECT max(seq) FROM audit_log WHERE indicator = 4",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    c.execute(
+        "UPDATE audit_log SET after = replace(after, '\"level\":2', '\"level\":5') WHERE seq = ?1",
+        [seq],
+    )
+    .unwrap();
+    drop(c);
+    let mut app = App::open(&db, swanilai_app::Open::Existing).unwrap();
+    let r = app.verify_audit().unwrap();
+    assert_eq!(r.broken_at, Some(seq), "{}", r.message);
+    assert!(r.message.contains(&format!("entry {seq}")), "{}", r.message);
+}
+
+#[test]
+fn a_database_from_before_the_audit_log_gets_a_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v1.db");
+    // A schema-1 database as the first release wrote it, with one answer.
+    let c = rusqlite::Connection::open(&db).unwrap();
+    c.execute_batch(swanilai_store::schema::MIGRATIONS[0])
+        .unwrap();
+    c.pragma_update(None, "user_version", 1).unwrap();
+    c.pragma_update(
+        None,
+        "application_id",
+        swanilai_store::schema::APPLICATION_ID,
+    )
+    .unwrap();
+    let catalog = swanilai_core::builtin::default_catalog();
+    c.execute_batch(&format!(
+        "INSERT INTO instansi (id, name, kind, created_at) VALUES (1, 'Kota Lama', 'kota', 't');
+         INSERT INTO framework VALUES ('{}', '{}', '{}', 't');
+         INSERT INTO assessment (year, framework_id, framework_version, criteria_version, created_at)
+           VALUES (2024, '{}', '{}', 'pedoman-3-2024', 't');
+         INSERT INTO answer (assessment_id, indicator, level, explanation, updated_at) VALUES (1, 5, 3, 'lama', 't');",
+        catalog.framework().id,
+        catalog.framework().version,
+        catalog.to_json().replace('\'', "''"),
+        catalog.framework().id,
+        catalog.framework().version,
+    ))
+    .unwrap();
+    drop(c);
+    let mut app = App::open(&db, swanilai_app::Open::Existing).unwrap();
+    assert_eq!(
+        app.answer(Some(2024), 5).unwrap().level,
+        Some(3),
+        "data survives the migration"
+    );
+    let r = app.verify_audit().unwrap();
+    assert!(r.ok, "{}", r.message);
+    assert_eq!(app.history(Some(2024), 5).unwrap()[0].action, "baseline");
+}
