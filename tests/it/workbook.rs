@@ -82,3 +82,86 @@ fn a_workbook_of_another_year_is_refused() {
     assert_eq!(err.code, ErrorCode::WorkbookWrongAssessment);
     assert!(err.message.contains("2025"), "{}", err.message);
 }
+
+#[test]
+fn the_evidence_package_holds_every_file_verified_and_named_by_convention() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ready_app(dir.path());
+    let a = dir.path().join("Perbup 12 2024.pdf");
+    let b = dir.path().join("1.b.SK-Tim-SPBE.pdf");
+    std::fs::write(&a, b"%PDF perbup").unwrap();
+    std::fs::write(&b, b"%PDF sk tim").unwrap();
+    app.add_evidence_files(None, 1, &[a.clone(), b], None)
+        .unwrap();
+    app.add_evidence_files(None, 11, &[a], Some("2024-03-18"))
+        .unwrap();
+    app.add_evidence_link(
+        None,
+        45,
+        "https://sicantik.kota-uji.go.id",
+        Some("SiCantik"),
+        "akun: asesor",
+    )
+    .unwrap();
+    let out = dir.path().join("paket.zip");
+    let mut calls = 0;
+    let s = app
+        .export_evidence_package(None, &out, &mut |done, total| {
+            calls += 1;
+            assert!(done <= total);
+        })
+        .unwrap();
+    assert_eq!((s.files, s.links), (3, 1));
+    assert!(calls >= 3, "progress is reported per file");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    for expected in [
+        "data-dukung/01/1.a.Perbup 12 2024.pdf",
+        "data-dukung/01/1.b.SK-Tim-SPBE.pdf",
+        "data-dukung/11/11.a.Perbup 12 2024.pdf",
+        "data-dukung/45/45.tautan.txt",
+        "Penilaian Mandiri 2026.xlsx",
+        "manifest.csv",
+        "BACA-SAYA.txt",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} missing from {names:?}"
+        );
+    }
+    let mut text = String::new();
+    zip.by_name("data-dukung/01/1.a.Perbup 12 2024.pdf")
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    assert_eq!(text, "%PDF perbup");
+    let mut manifest = String::new();
+    zip.by_name("manifest.csv")
+        .unwrap()
+        .read_to_string(&mut manifest)
+        .unwrap();
+    assert!(
+        manifest.contains("11.a;11;file;data-dukung/11/11.a.Perbup 12 2024.pdf;"),
+        "{manifest}"
+    );
+
+    // A damaged stored file stops the package, and nothing half-written is left.
+    let sha = app.evidence(None, Some(1)).unwrap()[1]
+        .sha256
+        .clone()
+        .unwrap();
+    let stored = app.evidence_dir().join(&sha[..2]).join(&sha);
+    std::fs::write(&stored, b"rusak").unwrap();
+    let out2 = dir.path().join("paket2.zip");
+    let err = app
+        .export_evidence_package(None, &out2, &mut |_, _| {})
+        .unwrap_err();
+    assert_eq!(err.code, swanilai_app::ErrorCode::EvidenceCorrupt);
+    assert!(!out2.exists());
+    assert!(std::fs::read_dir(dir.path()).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .contains("partial")));
+}

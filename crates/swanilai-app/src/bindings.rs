@@ -57,6 +57,7 @@ mod tests {
             AuditEntryDto,
             AuditReport,
             DocumentKind,
+            PackageSummary,
             desktop::DatabaseDto,
             desktop::BackupDto,
             desktop::ProgressDto,

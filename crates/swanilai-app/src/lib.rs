@@ -15,6 +15,7 @@ mod error;
 mod evidence;
 mod frameworks;
 mod index;
+mod package;
 mod review;
 pub mod settings;
 mod team;
@@ -39,6 +40,7 @@ pub use error::{AppError, AppResult, ErrorCode};
 pub use evidence::EVIDENCE_MAX_BYTES;
 pub use frameworks::{check_catalog_file, export_catalog, read_catalog_file};
 pub use index::{index_from_levels, levels_from_csv};
+pub use package::PackageSummary;
 pub use team::MIN_PASSWORD_CHARS;
 pub use team_dto::*;
 

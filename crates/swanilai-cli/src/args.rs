@@ -389,6 +389,13 @@ pub enum EvidenceCmd {
         #[command(flatten)]
         year: YearArg,
     },
+    /// Write the evidence package (.zip) for the external assessors.
+    Package {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Copy a stored file out (verified).
     Get {
         #[command(flatten)]

@@ -344,6 +344,13 @@ fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
                 ));
             }
         }
+        EvidenceCmd::Package { year, out } => {
+            let s = app.export_evidence_package(year.year, &out, &mut |_, _| {})?;
+            println!(
+                "wrote {}: {} files, {} links, {} bytes",
+                s.path, s.files, s.links, s.bytes
+            );
+        }
         EvidenceCmd::Get { year, id, out } => {
             app.export_evidence_file(year.year, id, &out)?;
             println!("wrote {}", out.display());

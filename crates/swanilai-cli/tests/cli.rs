@@ -674,18 +674,40 @@ fn a_framework_travels_as_json_and_as_a_workbook() {
     let xlsx = env.path("kerangka.xlsx");
     let json = env.path("kerangka.json");
     env.ok(&["catalog", "export", "--out", xlsx.to_str().unwrap()]);
-    env.ok(&["catalog", "export", "--from", xlsx.to_str().unwrap(), "--out", json.to_str().unwrap()]);
+    env.ok(&[
+        "catalog",
+        "export",
+        "--from",
+        xlsx.to_str().unwrap(),
+        "--out",
+        json.to_str().unwrap(),
+    ]);
     let out = env.ok(&["catalog", "check", xlsx.to_str().unwrap()]);
-    assert!(out.contains("permenpanrb-59-2020") && out.contains("47 indicators"), "{out}");
+    assert!(
+        out.contains("permenpanrb-59-2020") && out.contains("47 indicators"),
+        "{out}"
+    );
     // The workbook read back is the shipped catalog, word for word.
     let shipped = swanilai_core::builtin::default_catalog();
     let back = swanilai_core::Catalog::from_json(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(&back, shipped);
     // A broken catalog file names itself and the place of each problem.
-    std::fs::write(&json, std::fs::read_to_string(&json).unwrap().replacen("\"weight_bp\": 130", "\"weight_bp\": 131", 1)).unwrap();
+    std::fs::write(
+        &json,
+        std::fs::read_to_string(&json).unwrap().replacen(
+            "\"weight_bp\": 130",
+            "\"weight_bp\": 131",
+            1,
+        ),
+    )
+    .unwrap();
     env.cmd()
         .args(["catalog", "check", json.to_str().unwrap()])
         .assert()
         .failure()
-        .stderr(contains("CATALOG_INVALID").and(contains("kerangka.json")).and(contains("weight")));
+        .stderr(
+            contains("CATALOG_INVALID")
+                .and(contains("kerangka.json"))
+                .and(contains("weight")),
+        );
 }

@@ -1,0 +1,188 @@
+//! The evidence package for the external assessors: one .zip with every evidence file in
+//! a folder per indicator, named by the `<indicator>.<letter>.<description>` convention,
+//! the links with their notes, a manifest with sha256 and size, and the national workbook.
+//! Every file is verified against its sha256 on the way out; the package is written to a
+//! temporary file and renamed into place, so a failure leaves nothing half-written.
+
+use std::io::Write;
+use std::path::Path;
+
+use zip::write::SimpleFileOptions;
+use zip::CompressionMethod;
+
+use crate::{App, AppError, AppResult, ErrorCode, EvidenceDto};
+
+/// What an evidence package holds.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct PackageSummary {
+    pub path: String,
+    pub files: u32,
+    pub links: u32,
+    pub bytes: u64,
+}
+
+impl App {
+    /// Write the evidence package of an assessment. `progress(done, total)` is called with
+    /// bytes written so far.
+    pub fn export_evidence_package(
+        &mut self,
+        year: Option<i32>,
+        out: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> AppResult<PackageSummary> {
+        let a = self.assessment_info(year)?;
+        let inst = self.require_instansi()?;
+        let evidence = self.evidence(Some(a.year), None)?;
+        let total: u64 = evidence.iter().filter_map(|e| e.size).sum();
+        let dir = out
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let tmp = dir.join(format!(
+            ".{}.partial",
+            out.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ));
+        let fail = |what: &str, e: &dyn std::fmt::Display| {
+            AppError::new(
+                ErrorCode::Internal,
+                format!(
+                    "cannot write the evidence package {}: {what}: {e}",
+                    out.display()
+                ),
+            )
+        };
+        // The national workbook goes in too.
+        let book = dir.join(format!(".{}-workbook.xlsx.partial", std::process::id()));
+        self.export_workbook(Some(a.year), &book)?;
+        let book_bytes = std::fs::read(&book).map_err(|e| fail("workbook", &e));
+        let _ = std::fs::remove_file(&book);
+        let book_bytes = book_bytes?;
+
+        let result = (|| -> AppResult<PackageSummary> {
+            let file = std::fs::File::create(&tmp).map_err(|e| fail("create", &e))?;
+            let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+            let deflated =
+                SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+            let stored = SimpleFileOptions::default()
+                .compression_method(CompressionMethod::Stored)
+                .large_file(true);
+            let mut manifest =
+                String::from("label;indicator;kind;file;sha256;size;document_date;url;note\n");
+            let mut links: std::collections::BTreeMap<u32, String> = Default::default();
+            let (mut done, mut files, mut nlinks) = (0u64, 0u32, 0u32);
+            let mut used = std::collections::HashSet::new();
+            for e in &evidence {
+                match &e.sha256 {
+                    Some(sha) => {
+                        let bytes = self.store.blobs().read_verified(sha)?;
+                        let mut name =
+                            format!("data-dukung/{:02}/{}", e.indicator, package_name(e));
+                        if !used.insert(name.clone()) {
+                            name = format!(
+                                "data-dukung/{:02}/{}.{}",
+                                e.indicator,
+                                e.label,
+                                package_name(e)
+                            );
+                            used.insert(name.clone());
+                        }
+                        zip.start_file(&name, stored).map_err(|x| fail(&name, &x))?;
+                        zip.write_all(&bytes).map_err(|x| fail(&name, &x))?;
+                        done += bytes.len() as u64;
+                        files += 1;
+                        manifest.push_str(&format!(
+                            "{};{};file;{};{};{};{};;\n",
+                            e.label,
+                            e.indicator,
+                            name,
+                            sha,
+                            bytes.len(),
+                            e.document_date.clone().unwrap_or_default()
+                        ));
+                        progress(done, total);
+                    }
+                    None => {
+                        nlinks += 1;
+                        let url = e.url.clone().unwrap_or_default();
+                        links.entry(e.indicator).or_default().push_str(&format!(
+                            "{} {}\n  {}\n  {}\n\n",
+                            e.label, e.name, url, e.note
+                        ));
+                        manifest.push_str(&format!(
+                            "{};{};link;;;;;{};{}\n",
+                            e.label,
+                            e.indicator,
+                            url,
+                            e.note.replace(';', ",")
+                        ));
+                    }
+                }
+            }
+            for (n, text) in &links {
+                let name = format!("data-dukung/{n:02}/{n}.tautan.txt");
+                zip.start_file(&name, deflated)
+                    .map_err(|x| fail(&name, &x))?;
+                zip.write_all(text.as_bytes())
+                    .map_err(|x| fail(&name, &x))?;
+            }
+            let book_name = format!("Penilaian Mandiri {}.xlsx", a.year);
+            zip.start_file(&book_name, stored)
+                .map_err(|x| fail(&book_name, &x))?;
+            zip.write_all(&book_bytes)
+                .map_err(|x| fail(&book_name, &x))?;
+            zip.start_file("manifest.csv", deflated)
+                .map_err(|x| fail("manifest.csv", &x))?;
+            zip.write_all(manifest.as_bytes())
+                .map_err(|x| fail("manifest.csv", &x))?;
+            let readme = format!(
+                "Data dukung penilaian mandiri SPBE\r\nInstansi: {}\r\nTahun: {}\r\nKerangka: {} ({})\r\nBerkas: {files}, tautan: {nlinks}\r\nSetiap berkas tercantum di manifest.csv beserta sha256-nya.\r\n",
+                inst.name, a.year, a.framework_title, a.criteria_version
+            );
+            zip.start_file("BACA-SAYA.txt", deflated)
+                .map_err(|x| fail("BACA-SAYA.txt", &x))?;
+            zip.write_all(readme.as_bytes())
+                .map_err(|x| fail("BACA-SAYA.txt", &x))?;
+            let mut inner = zip.finish().map_err(|x| fail("finish", &x))?;
+            inner.flush().map_err(|x| fail("flush", &x))?;
+            progress(total, total);
+            Ok(PackageSummary {
+                path: out.display().to_string(),
+                files,
+                links: nlinks,
+                bytes: done,
+            })
+        })();
+        match result {
+            Ok(summary) => {
+                std::fs::rename(&tmp, out).map_err(|e| fail("rename", &e))?;
+                Ok(summary)
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                Err(e)
+            }
+        }
+    }
+}
+
+/// "7.a.Perbup.pdf" stays; "Perbup.pdf" becomes "7.a.Perbup.pdf".
+fn package_name(e: &EvidenceDto) -> String {
+    let clean: String = e
+        .name
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if clean.starts_with(&format!("{}.", e.label)) {
+        clean
+    } else {
+        format!("{}.{clean}", e.label)
+    }
+}
