@@ -3,6 +3,7 @@
 mod app_story;
 mod catalog_reference;
 mod team_story;
+mod tidy;
 mod workbook;
 
 /// A fresh database with an instansi and a 2026 assessment, at a fixed time.
