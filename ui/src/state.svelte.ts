@@ -41,8 +41,16 @@ export function notifyError(e: unknown): IpcError {
   return err;
 }
 
+let infoTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** An info notice goes away by itself; errors stay until dismissed. */
 export function notifyInfo(text: string) {
-  ui.notice = { kind: "info", text };
+  const notice: Notice = { kind: "info", text };
+  ui.notice = notice;
+  clearTimeout(infoTimer);
+  infoTimer = setTimeout(() => {
+    if (ui.notice?.text === notice.text && ui.notice.kind === "info") ui.notice = null;
+  }, 6000);
 }
 
 export async function loadSettings() {

@@ -48,6 +48,8 @@ export const en: Record<Key, string> = {
   "board.overall": "Overall progress",
   "board.answered": "{n} of {total} answered",
   "board.noMatch": "No indicator matches this filter.",
+  "board.evCount": "{n} evidence",
+  "dash.radarNote": "A1–A8: aspect numbers as in the table on the right; hover for the full name.",
   "board.level": "Level",
   "board.evidence": "Evidence",
   "board.noLevel": "—",

@@ -47,6 +47,8 @@ export const id = {
   "board.overall": "Kemajuan keseluruhan",
   "board.answered": "{n} dari {total} terjawab",
   "board.noMatch": "Tidak ada indikator yang cocok dengan filter ini.",
+  "board.evCount": "{n} data dukung",
+  "dash.radarNote": "A1–A8: nomor aspek seperti pada tabel di kanan; arahkan penunjuk untuk nama lengkap.",
   "board.level": "Tingkat",
   "board.evidence": "Data dukung",
   "board.noLevel": "—",

@@ -1,0 +1,431 @@
+"""End-to-end tests of the real Swanilai SPBE window, driven through WebKitWebDriver.
+
+Run by scripts/e2e.sh (which starts Xvfb and WebKitWebDriver). One story, in order, as an
+evaluator works: first run, score an indicator with an explanation, attach a PDF, watch
+the Indeks SPBE and predikat change, export the workbook and read it back; then the bad
+inputs. Screenshots of every screen go to the artifacts folder. Prints
+`e2e: N passed, M failed` last.
+
+Native dialogs cannot be driven by WebDriver, so two steps enter just after them:
+- files are attached by emitting Tauri's own `tauri://drag-drop` event (what a native
+  drop delivers: the file paths), which the evidence panel's drop handler receives;
+- the export calls the screen's export function with the path a save dialog would return.
+Everything after that point (command, use case, database, refresh) is the real code.
+"""
+
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from webdriver import Session, WebDriverError  # noqa: E402
+from xlsx import read_sheet, sheet_names  # noqa: E402
+
+RESULTS = []
+
+
+def step(name):
+    def wrap(fn):
+        fn.step_name = name
+        return fn
+    return wrap
+
+
+class Story:
+    def __init__(self, s, work, artifacts):
+        self.s = s
+        self.work = work
+        self.art = artifacts
+
+    # -- helpers
+    def shot(self, name):
+        time.sleep(0.6)  # the WebDriver screenshot can lag the DOM by a repaint
+        self.s.screenshot(os.path.join(self.art, f"{name}.png"))
+
+    def nav(self, view):
+        self.s.find(f'button[data-nav="{view}"]').click()
+
+    def notice(self, timeout=10.0):
+        """(code, text) of the notice bar once it shows."""
+        el = self.s.find('[data-testid="notice"]', timeout=timeout)
+        return el.attr("data-code"), el.text
+
+    def dismiss(self):
+        self.s.execute("document.querySelector('[data-testid=notice] button')?.click()")
+
+    def drop(self, paths):
+        """What a native drop delivers: Tauri's drag-drop event with the file paths."""
+        r = self.s.invoke("plugin:event|emit", {
+            "event": "tauri://drag-drop",
+            "payload": {"paths": paths, "position": {"x": 400, "y": 400}},
+        })
+        assert "err" not in r, f"emitting the drop failed: {r}"
+
+    def answer(self, n):
+        r = self.s.invoke("answer", {"year": None, "indicator": n})
+        assert "ok" in r, r
+        return r["ok"]
+
+    def open_indicator(self, n):
+        self.nav("board")
+        self.s.find(f'button[data-indicator="{n}"]').click()
+        self.s.wait_until(f"return document.body.dataset.indicator === '{n}'", what=f"indicator {n} page")
+
+    # -- the story
+    @step("first run: create the instansi and the assessment")
+    def first_run(self):
+        s = self.s
+        s.find('input[name="instansi"]').type("Pemerintah Kabupaten Uji Coba")
+        s.find('input[name="coordinator"]').type("Sekretaris Daerah")
+        year = s.find('input[name="year"]')
+        year.clear().type("2026")
+        self.shot("01-first-run")
+        s.find('[data-testid="start"]').click()
+        s.find('button[data-indicator="47"]', timeout=15)
+        rows = s.find_all("button[data-indicator]")
+        assert len(rows) == 47, f"the board shows {len(rows)} indicators, want 47"
+        assert "0 dari 47" in s.find(".overall").text
+        self.shot("02-board")
+
+    @step("board: filters and search")
+    def board_filters(self):
+        s = self.s
+        s.find('[data-testid="search"]').type("arsitektur")
+        s.wait_until("return document.querySelectorAll('button[data-indicator]').length < 47", what="search")
+        names = [e.text for e in s.find_all("button[data-indicator] .name")]
+        assert names and all("arsitektur" in n.lower() for n in names), names
+        s.find('[data-testid="search"]').clear()
+        s.execute("const i=document.querySelector('[data-testid=search]'); i.dispatchEvent(new Event('input'))")
+        s.find('button[data-filter="noEvidence"]').click()
+        s.wait_until("return document.querySelectorAll('button[data-indicator]').length === 47", what="all without evidence")
+        s.find('button[data-filter="all"]').click()
+
+    @step("score indicator 1 at level 3 with an explanation (autosave)")
+    def score(self):
+        s = self.s
+        self.open_indicator(1)
+        s.find('label.level-card[data-level="3"]').click()
+        s.wait_until("return document.querySelector('label.level-card.chosen')?.dataset.level === '3'", what="level 3 chosen")
+        text = "FAKTA:\nPeraturan Bupati Nomor 7 Tahun 2024 tentang SPBE (1.a).\n\nANALISIS:\nKebijakan sudah ditetapkan dan mencakup seluruh ruang lingkup."
+        # WebDriver types a new line as the Enter key
+        s.find('[data-testid="explanation"]').type(text.replace("\n", "\ue007"))
+        s.wait_until("return document.querySelector('[data-testid=save-state]').dataset.state === 'saved'", timeout=10, what="autosave")
+        a = self.answer(1)
+        assert a["level"] == 3, a
+        assert a["explanation"].startswith("FAKTA:\nPeraturan Bupati"), a["explanation"]
+        assert "Struktur FAKTA / ANALISIS lengkap" in s.find(".nudges").text
+        self.shot("03-indicator")
+
+    @step("attach a PDF by drag-and-drop; preview it")
+    def attach_pdf(self):
+        s = self.s
+        pdf = os.path.join(self.work, "Perbup 7 2024 SPBE.pdf")
+        with open(pdf, "wb") as f:
+            f.write(minimal_pdf("Peraturan Bupati Nomor 7 Tahun 2024"))
+        self.drop([pdf])
+        s.find('[data-testid="evidence-list"] li', timeout=10)
+        name = s.wait_until("return document.querySelector('[data-testid=evidence-list] .ev-name')?.textContent", what="evidence name")
+        assert name == "1.a.Perbup-7-2024-SPBE.pdf", name
+        assert self.answer(1)["evidence_count"] == 1
+        self.shot("04-evidence")
+        s.find('[data-testid="evidence-list"] li button.small').click()  # Pratinjau
+        s.find('[data-testid="preview"] iframe', timeout=10)
+        time.sleep(1.5)  # WebKit's PDF viewer renders the page after the frame loads
+        self.shot("05-preview")
+        s.find('[data-testid="preview"] .modal-head button').click()
+
+    @step("copy for the national application")
+    def copy(self):
+        s = self.s
+        s.find('[data-testid="copy"]').click()
+        text = s.wait_until("return window.__swanilaiLastCopy", what="copied text")
+        assert "Jawaban: Tingkat 3 (Terdefinisi)" in text, text
+        assert "1.a.Perbup-7-2024-SPBE.pdf" in text, text
+        assert "Penjelasan:\nFAKTA:" in text, text
+
+    @step("dashboard: Indeks SPBE and predikat change with the level")
+    def dashboard(self):
+        s = self.s
+        self.nav("dashboard")
+        value = s.find('[data-testid="index-value"]').text
+        rating = s.find('[data-testid="rating"]').text
+        assert (value, rating) == ("3,00", "Baik"), (value, rating)
+        self.shot("06-dashboard-level3")
+        self.open_indicator(1)
+        s.find('label.level-card[data-level="5"]').click()
+        s.wait_until("return document.querySelector('label.level-card.chosen')?.dataset.level === '5'", what="level 5")
+        self.nav("dashboard")
+        s.wait_until("return document.querySelector('[data-testid=index-value]').textContent === '5,00'", what="index 5,00")
+        assert s.find('[data-testid="rating"]').text == "Memuaskan"
+        # a second indicator: the index is over answered indicators, weighted
+        self.open_indicator(11)
+        s.find('label.level-card[data-level="2"]').click()
+        s.wait_until("return document.querySelector('label.level-card.chosen')?.dataset.level === '2'", what="level 2")
+        self.nav("dashboard")
+        # (5 x 1,30 + 2 x 2,50) / 3,80 = 3,026... -> 3,03 Baik
+        s.wait_until("return document.querySelector('[data-testid=index-value]').textContent === '3,03'", what="index 3,03")
+        assert s.find('[data-testid="rating"]').text == "Baik"
+        self.shot("07-dashboard")
+
+    @step("export the national workbook and read it back")
+    def export(self):
+        s = self.s
+        self.nav("transfer")
+        self.shot("08-transfer")
+        out = os.path.join(self.work, "Penilaian Mandiri 2026.xlsx")
+        s.execute_async("const [p, done] = arguments; window.__swanilaiTransfer.runExport(p).then(() => done(true));", out)
+        code, text = self.notice()
+        assert code == "" and "Lembar kerja tersimpan" in text, (code, text)
+        assert os.path.getsize(out) > 0
+        leftovers = [f for f in os.listdir(self.work) if ".partial" in f]
+        assert not leftovers, leftovers
+        names = sheet_names(out)
+        assert "Penilaian Mandiri" in names and "Rekap Indeks" in names, names
+        rows = read_sheet(out, "Penilaian Mandiri")
+        header_i = next(i for i, r in enumerate(rows) if "No" in r and "Tingkat" in r)
+        header = rows[header_i]
+        no, lvl, ex = header.index("No"), header.index("Tingkat"), header.index("Penjelasan")
+        by_no = {r[no]: r for r in rows[header_i + 1:] if len(r) > ex and r[no]}
+        assert by_no["1"][lvl] == "5", by_no["1"]
+        assert by_no["1"][ex].startswith("FAKTA:\nPeraturan Bupati"), by_no["1"][ex]
+        assert by_no["11"][lvl] == "2", by_no["11"]
+        recap = "\n".join(" | ".join(r) for r in read_sheet(out, "Rekap Indeks"))
+        assert "3,03" in recap or "3.03" in recap or "3.026" in recap, recap[:500]
+        self.dismiss()
+        self.exported = out
+
+    @step("import: preview shows the change before anything is written")
+    def import_preview(self):
+        s = self.s
+        # change the level of indicator 11 in the database after export: importing the
+        # exported workbook should propose 11: 4 -> 2
+        r = s.invoke("set_answer", {"year": None, "indicator": 11, "input": {"level": 4}})
+        assert "ok" in r, r
+        s.execute_async("const [p, done] = arguments; window.__swanilaiTransfer.runPreview(p).then(() => done(true));", self.exported)
+        s.find('[data-testid="import-preview"]', timeout=10)
+        text = s.find('[data-testid="import-preview"]').text
+        assert "Pratinjau perubahan" in text and "Tingkat" in text, text
+        assert self.answer(11)["level"] == 4, "the preview must not write"
+        self.shot("09-import-preview")
+        s.find('[data-testid="import-preview"] button.primary').click()
+        code, msg = self.notice()
+        assert "indikator diperbarui" in msg, (code, msg)
+        assert self.answer(11)["level"] == 2
+        self.dismiss()
+
+    @step("bad input: empty file, folder, oversized file, strange name")
+    def bad_files(self):
+        s = self.s
+        self.open_indicator(2)
+        empty = os.path.join(self.work, "kosong.pdf")
+        open(empty, "wb").close()
+        self.drop([empty])
+        code, text = self.notice()
+        assert code == "FILE_EMPTY" and "kosong (0 bita)" in text, (code, text)
+        self.shot("10-bad-empty-file")
+        self.dismiss()
+        folder = os.path.join(self.work, "folder-bukti")
+        os.makedirs(folder, exist_ok=True)
+        self.drop([folder])
+        code, text = self.notice()
+        assert code == "FILE_UNREADABLE" and "Folder tidak dapat dilampirkan" in text, (code, text)
+        self.dismiss()
+        big = os.path.join(self.work, "video-besar.mp4")
+        with open(big, "wb") as f:
+            f.truncate(201 * 1024 * 1024)  # sparse: no disk used
+        self.drop([big])
+        code, text = self.notice()
+        assert code == "FILE_TOO_LARGE" and "terlalu besar" in text, (code, text)
+        self.dismiss()
+        assert self.answer(2)["evidence_count"] == 0, "nothing attached by refused drops"
+        strange = os.path.join(self.work, "  SK Tim #1 (final) – ñ؟.png")
+        with open(strange, "wb") as f:
+            f.write(TINY_PNG)
+        self.drop([strange])
+        s.find('[data-testid="evidence-list"] li', timeout=10)
+        assert self.answer(2)["evidence_count"] == 1
+        name = s.wait_until("return document.querySelector('[data-testid=evidence-list] .ev-name')?.textContent", what="evidence name")
+        assert name.startswith("2.a.SK-Tim-#1-(final)"), name
+        self.dismiss()
+
+    @step("bad input: a level outside 1-5 typed through the devtools")
+    def bad_level(self):
+        s = self.s
+        self.open_indicator(1)
+        before = self.answer(1)["level"]
+        s.execute("document.querySelector('label.level-card[data-level=\"2\"] input').value = '9'")
+        s.find('label.level-card[data-level="2"]').click()
+        code, text = self.notice()
+        assert code == "INVALID_LEVEL" and "1 sampai 5" in text, (code, text)
+        assert self.answer(1)["level"] == before, "the stored level is unchanged"
+        r = s.invoke("set_answer", {"year": None, "indicator": 1, "input": {"level": 0}})
+        assert r.get("err", {}).get("code") == "INVALID_LEVEL", r
+        self.shot("11-bad-level")
+        self.dismiss()
+
+    @step("bad input: database locked by another program")
+    def locked(self):
+        s = self.s
+        self.open_indicator(3)
+        con = sqlite3.connect(self.db, timeout=1, isolation_level=None)
+        con.execute("BEGIN EXCLUSIVE")
+        try:
+            s.find('label.level-card[data-level="4"]').click()
+            code, text = self.notice(timeout=20)
+            assert code == "DATABASE_BUSY" and "dikunci program lain" in text, (code, text)
+            self.shot("12-bad-locked")
+        finally:
+            con.rollback()
+            con.close()
+        self.dismiss()
+        assert self.answer(1)["level"] == 5, "what was saved is still there"
+        s.find('label.level-card[data-level="4"]').click()
+        s.wait_until("return document.querySelector('label.level-card.chosen')?.dataset.level === '4'", what="level 4 after unlock")
+        assert self.answer(3)["level"] == 4
+
+    @step("settings: English, then back to Bahasa Indonesia")
+    def language(self):
+        s = self.s
+        self.nav("settings")
+        self.shot("13-settings")
+        s.find('input[data-lang="en"]').click()
+        s.wait_until("return document.querySelector('button[data-nav=dashboard]').textContent.trim() === 'Dashboard'", what="English labels")
+        self.nav("dashboard")
+        self.shot("14-dashboard-en")
+        self.nav("settings")
+        s.find('input[data-lang="id"]').click()
+        s.wait_until("return document.querySelector('button[data-nav=dashboard]').textContent.trim() === 'Dasbor'", what="Indonesian labels")
+
+
+def minimal_pdf(text):
+    objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        None,
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    stream = f"BT /F1 18 Tf 60 760 Td ({text}) Tj ET"
+    objs[3] = f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream"
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{o}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    for off in offsets:
+        out += f"{off:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201a5d2ae8e0000000049454e44ae426082"
+)
+
+
+def memory_kib(root_pid):
+    """RSS of a process and all its descendants (the app, WebKitWebProcess, NetworkProcess)."""
+    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid=,rss=,comm="], capture_output=True, text=True).stdout
+    procs = {}
+    for line in out.splitlines():
+        pid, ppid, rss, comm = line.split(None, 3)
+        procs[int(pid)] = (int(ppid), int(rss), comm)
+    keep = {root_pid}
+    changed = True
+    while changed:
+        changed = False
+        for pid, (ppid, _, _) in procs.items():
+            if ppid in keep and pid not in keep:
+                keep.add(pid)
+                changed = True
+    return sum(procs[p][1] for p in keep if p in procs), sorted(procs[p][2] for p in keep if p in procs)
+
+
+def app_pid(binary):
+    out = subprocess.run(["ps", "-e", "-o", "pid=,args="], capture_output=True, text=True).stdout
+    pids = [int(l.split(None, 1)[0]) for l in out.splitlines() if l.split(None, 1)[1].startswith(binary)]
+    return max(pids) if pids else None
+
+
+def bench(story, binary, first_paint_ms):
+    s = story.s
+    story.open_indicator(1)
+    times = []
+    for _ in range(10):
+        n = int(s.execute("return document.body.dataset.indicator"))
+        s.find('[data-testid="next"]').click()
+        s.wait_until(f"return document.body.dataset.indicator === '{n + 1}'", what="next page")
+        times.append(s.execute("return window.__swanilaiSwitchMs"))
+    story.nav("board")
+    time.sleep(3)
+    pid = app_pid(binary)
+    rss, names = memory_kib(pid) if pid else (0, [])
+    result = {
+        "window_to_first_paint_ms": round(first_paint_ms),
+        "in_page_ready_ms": round(s.execute("return window.__swanilaiReady") or 0),
+        "switch_indicator_ms_median": round(sorted(times)[len(times) // 2], 1),
+        "switch_indicator_ms_max": round(max(times), 1),
+        "idle_memory_mib": round(rss / 1024, 1),
+        "processes": names,
+    }
+    with open(os.path.join(story.art, "bench.json"), "w") as f:
+        json.dump(result, f, indent=2)
+    print("bench:", json.dumps(result))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--app", required=True)
+    ap.add_argument("--driver", default="http://127.0.0.1:4444")
+    ap.add_argument("--artifacts", default="e2e/artifacts")
+    ap.add_argument("--bench", action="store_true")
+    opts = ap.parse_args()
+    os.makedirs(opts.artifacts, exist_ok=True)
+    binary = os.path.abspath(opts.app)
+    work = tempfile.mkdtemp(prefix="swanilai-e2e-")
+    db = os.path.join(work, "e2e.db")
+    t0 = time.time()
+    s = Session(opts.driver, binary, ["--db", db])
+    passed = failed = 0
+    try:
+        s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
+        first_paint_ms = (time.time() - t0) * 1000
+        story = Story(s, work, opts.artifacts)
+        story.db = db
+        steps = [story.first_run, story.board_filters, story.score, story.attach_pdf, story.copy,
+                 story.dashboard, story.export, story.import_preview, story.bad_files,
+                 story.bad_level, story.locked, story.language]
+        for fn in steps:
+            name = fn.step_name
+            try:
+                fn()
+                passed += 1
+                print(f"ok   {name}", flush=True)
+            except Exception as e:  # report and go on: later steps may still say something
+                failed += 1
+                print(f"FAIL {name}: {e}", flush=True)
+                traceback.print_exc()
+                try:
+                    story.shot("FAIL-" + fn.__name__)
+                    s.execute("document.querySelector('[data-testid=preview] .modal-head button')?.click()")
+                except WebDriverError:
+                    pass
+        if opts.bench:
+            bench(story, binary, first_paint_ms)
+    finally:
+        s.quit()
+    print(f"e2e: {passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

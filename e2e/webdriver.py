@@ -1,0 +1,123 @@
+"""A minimal W3C WebDriver client over the standard library (urllib), enough to drive
+the real Swanilai window through WebKitWebDriver: find, click, type, read, run a script,
+screenshot. No selenium, no tauri-driver."""
+
+import base64
+import json
+import time
+import urllib.error
+import urllib.request
+
+ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
+
+
+class WebDriverError(Exception):
+    pass
+
+
+class Session:
+    def __init__(self, url, binary, args, timeout=60):
+        self.url = url.rstrip("/")
+        caps = {
+            "capabilities": {
+                "alwaysMatch": {
+                    "webkitgtk:browserOptions": {"binary": binary, "args": args},
+                }
+            }
+        }
+        value = self._req("POST", "/session", caps, timeout=timeout)
+        self.id = value["sessionId"]
+
+    def _req(self, method, path, body=None, timeout=30):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(
+            self.url + path, data=data, method=method,
+            headers={"Content-Type": "application/json; charset=utf-8"},
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
+                return json.loads(r.read() or b"{}").get("value")
+        except urllib.error.HTTPError as e:
+            raise WebDriverError(f"{method} {path}: {e.code} {e.read()[:400]!r}") from None
+
+    def _s(self, method, path, body=None, timeout=30):
+        return self._req(method, f"/session/{self.id}{path}", body, timeout)
+
+    def quit(self):
+        try:
+            self._s("DELETE", "")
+        except Exception:  # the app may already be gone
+            pass
+
+    # -- elements
+    def find(self, css, timeout=10.0):
+        """The first element matching `css`, waiting up to `timeout` seconds."""
+        end = time.time() + timeout
+        while True:
+            try:
+                v = self._s("POST", "/element", {"using": "css selector", "value": css})
+                return Element(self, v[ELEMENT])
+            except WebDriverError:
+                if time.time() > end:
+                    raise WebDriverError(f"no element {css!r} after {timeout}s") from None
+                time.sleep(0.1)
+
+    def find_all(self, css):
+        v = self._s("POST", "/elements", {"using": "css selector", "value": css})
+        return [Element(self, e[ELEMENT]) for e in v]
+
+    def execute(self, script, *args):
+        return self._s("POST", "/execute/sync", {"script": script, "args": list(args)})
+
+    def execute_async(self, script, *args, timeout=30):
+        """`script` gets its arguments and then the callback as its last argument."""
+        return self._s("POST", "/execute/async", {"script": script, "args": list(args)}, timeout=timeout)
+
+    def invoke(self, cmd, args=None):
+        """Call one of the app's commands the way the UI does; returns {ok} or {err}."""
+        return self.execute_async(
+            "const [cmd, args, done] = arguments;"
+            "window.__TAURI_INTERNALS__.invoke(cmd, args || {})"
+            ".then(v => done({ok: v}), e => done({err: e}));",
+            cmd, args or {},
+        )
+
+    def wait_until(self, script, timeout=10.0, what="condition", *args):
+        end = time.time() + timeout
+        while True:
+            v = self.execute(script, *args)
+            if v:
+                return v
+            if time.time() > end:
+                raise WebDriverError(f"timed out waiting for {what}")
+            time.sleep(0.1)
+
+    def screenshot(self, path):
+        png = base64.b64decode(self._s("GET", "/screenshot"))
+        with open(path, "wb") as f:
+            f.write(png)
+
+
+class Element:
+    def __init__(self, session, eid):
+        self.s = session
+        self.id = eid
+
+    def click(self):
+        self.s._s("POST", f"/element/{self.id}/click", {})
+        return self
+
+    def type(self, text):
+        self.s._s("POST", f"/element/{self.id}/value", {"text": text})
+        return self
+
+    def clear(self):
+        self.s._s("POST", f"/element/{self.id}/clear", {})
+        return self
+
+    @property
+    def text(self):
+        return self.s._s("GET", f"/element/{self.id}/text")
+
+    def attr(self, name):
+        return self.s._s("GET", f"/element/{self.id}/attribute/{name}")
