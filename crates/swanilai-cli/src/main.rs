@@ -1,6 +1,11 @@
 //! `swanilai`: the command line of Swanilai SPBE. The same use cases as the desktop app,
 //! through swanilai-app, for scripting, tests, benchmarks and recaps.
 
+/// println! that survives a closed pipe.
+macro_rules! outln {
+    ($($t:tt)*) => { $crate::output::emit(&format!($($t)*)) };
+}
+
 mod args;
 mod output;
 mod run;

@@ -5,7 +5,7 @@ use swanilai_app::{AnswerDto, ErrorCode, ImportPreview, IndexDto};
 
 pub fn print_json<T: Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
-        Ok(s) => println!("{s}"),
+        Ok(s) => emit(&s),
         Err(e) => eprintln!("cannot serialise output: {e}"),
     }
 }
@@ -19,7 +19,7 @@ pub fn code_name(code: ErrorCode) -> String {
 
 pub fn print_index(d: &IndexDto) {
     let year = d.year.map(|y| format!(" {y}")).unwrap_or_default();
-    println!(
+    outln!(
         "{}{}: {} {}  ({} of {} indicators answered)",
         d.index_name,
         year,
@@ -29,9 +29,9 @@ pub fn print_index(d: &IndexDto) {
         d.total
     );
     if !d.domains.is_empty() {
-        println!("\nDomain");
+        outln!("\nDomain");
         for g in &d.domains {
-            println!(
+            outln!(
                 "  {:>2} {:<55} {:>5}  {:<12} {}/{}",
                 g.number,
                 g.name,
@@ -42,9 +42,9 @@ pub fn print_index(d: &IndexDto) {
             );
         }
     }
-    println!("\nAspek");
+    outln!("\nAspek");
     for g in &d.aspects {
-        println!(
+        outln!(
             "  {:>2} {:<55} {:>5}  {:<12} {}/{}",
             g.number,
             g.name,
@@ -59,7 +59,7 @@ pub fn print_index(d: &IndexDto) {
 pub fn print_answers(list: &[AnswerDto]) {
     for a in list {
         let name: String = a.name.chars().take(70).collect();
-        println!(
+        outln!(
             "{:>2} {:<70} {:>2} {:<10} {:>3} berkas",
             a.indicator,
             name,
@@ -71,7 +71,7 @@ pub fn print_answers(list: &[AnswerDto]) {
 }
 
 pub fn print_preview(p: &ImportPreview, applied: bool) {
-    println!(
+    outln!(
         "{}: {} rows read, {} change(s), {} unchanged, {} problem(s){}",
         p.file,
         p.rows_read,
@@ -93,7 +93,7 @@ pub fn print_preview(p: &ImportPreview, applied: bool) {
                 one
             }
         };
-        println!(
+        outln!(
             "  indicator {} {}: '{}' -> '{}'",
             c.indicator,
             c.field,
@@ -102,9 +102,26 @@ pub fn print_preview(p: &ImportPreview, applied: bool) {
         );
     }
     for pr in &p.problems {
-        println!(
+        outln!(
             "  problem: sheet '{}' row {} {}: {}",
-            pr.sheet, pr.row, pr.column, pr.message
+            pr.sheet,
+            pr.row,
+            pr.column,
+            pr.message
         );
+    }
+}
+
+/// Write one line to stdout. A closed pipe (`swanilai ... | head`) ends the program
+/// quietly instead of panicking.
+pub fn emit(line: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("cannot write output: {e}");
+        std::process::exit(1);
     }
 }

@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> AppResult<()> {
                 coordinator_nip,
                 address: String::new(),
             })?;
-            println!(
+            outln!(
                 "{} ({}) created in {}",
                 i.name,
                 i.kind.as_str(),
@@ -53,12 +53,15 @@ pub fn run(cli: Cli) -> AppResult<()> {
             if json {
                 print_json(&serde_json::json!({ "instansi": i, "assessments": a }));
             } else if let Some(i) = i {
-                println!("{} ({})", i.name, i.kind.as_str());
-                println!("Koordinator SPBE: {}", i.coordinator_name);
+                outln!("{} ({})", i.name, i.kind.as_str());
+                outln!("Koordinator SPBE: {}", i.coordinator_name);
                 for a in a {
-                    println!(
+                    outln!(
                         "  {} {} [{}] {}",
-                        a.year, a.framework_id, a.criteria_version, a.status
+                        a.year,
+                        a.framework_id,
+                        a.criteria_version,
+                        a.status
                     );
                 }
             }
@@ -66,9 +69,11 @@ pub fn run(cli: Cli) -> AppResult<()> {
         Command::Assessment(AssessmentCmd::New { year, framework }) => {
             let mut app = open_initialized(&db()?)?;
             let a = app.new_assessment(year, framework.as_deref())?;
-            println!(
+            outln!(
                 "assessment {} created with {} (criteria {})",
-                a.year, a.framework_id, a.criteria_version
+                a.year,
+                a.framework_id,
+                a.criteria_version
             );
         }
         Command::Assessment(AssessmentCmd::List { json }) => {
@@ -77,9 +82,12 @@ pub fn run(cli: Cli) -> AppResult<()> {
                 print_json(&list);
             } else {
                 for a in list {
-                    println!(
+                    outln!(
                         "{} {} [{}] {}",
-                        a.year, a.framework_id, a.criteria_version, a.status
+                        a.year,
+                        a.framework_id,
+                        a.criteria_version,
+                        a.status
                     );
                 }
             }
@@ -126,7 +134,7 @@ pub fn run(cli: Cli) -> AppResult<()> {
         Command::Export { year, out } => {
             let mut app = open_initialized(&db()?)?;
             app.export_workbook(year.year, &out)?;
-            println!("wrote {}", out.display());
+            outln!("wrote {}", out.display());
         }
         Command::Import {
             year,
@@ -149,7 +157,7 @@ pub fn run(cli: Cli) -> AppResult<()> {
                     print_json(&o)
                 } else {
                     print_preview(&o.preview, true);
-                    println!("{} indicator(s) written", o.indicators_written);
+                    outln!("{} indicator(s) written", o.indicators_written);
                 }
             }
         }
@@ -159,7 +167,7 @@ pub fn run(cli: Cli) -> AppResult<()> {
             let scratch = path.with_file_name(".swanilai-demo-files");
             let s = app.demo(&scratch)?;
             let _ = std::fs::remove_dir_all(&scratch);
-            println!(
+            outln!(
                 "{}: assessments {:?}, {} indicators answered, {} evidence files, in {}",
                 s.instansi,
                 s.years,
@@ -217,7 +225,7 @@ fn answer(cmd: AnswerCmd, mut app: App) -> AppResult<()> {
             if json {
                 print_json(&a)
             } else {
-                println!(
+                outln!(
                     "{} indicator {}: level {}",
                     a.year,
                     a.indicator,
@@ -234,20 +242,22 @@ fn answer(cmd: AnswerCmd, mut app: App) -> AppResult<()> {
             if json {
                 print_json(&a)
             } else {
-                println!("{}. {}", a.indicator, a.name);
+                outln!("{}. {}", a.indicator, a.name);
                 if let Some(s) = &a.service_name {
-                    println!("Layanan: {s}");
+                    outln!("Layanan: {s}");
                 }
-                println!(
+                outln!(
                     "Tingkat: {} {}",
                     a.level.map_or("-".into(), |l| l.to_string()),
                     a.level_name.unwrap_or_default()
                 );
-                println!(
+                outln!(
                     "Status: {}  Unit: {}  Data dukung: {}",
-                    a.status, a.owner, a.evidence_count
+                    a.status,
+                    a.owner,
+                    a.evidence_count
                 );
-                println!("\n{}", a.explanation);
+                outln!("\n{}", a.explanation);
             }
         }
         AnswerCmd::List { year, json } => {
@@ -281,7 +291,7 @@ fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
                     } else {
                         " (already attached)"
                     };
-                    println!(
+                    outln!(
                         "{} {} sha256:{}{note}",
                         e.label,
                         e.name,
@@ -298,7 +308,7 @@ fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
             note,
         } => {
             let e = app.add_evidence_link(year.year, indicator, &url, title.as_deref(), &note)?;
-            println!("{} {} {}", e.label, e.name, e.url.unwrap_or_default());
+            outln!("{} {} {}", e.label, e.name, e.url.unwrap_or_default());
         }
         EvidenceCmd::List {
             year,
@@ -315,7 +325,7 @@ fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
                         (None, Some(size)) => format!("{size} bytes"),
                         _ => String::new(),
                     };
-                    println!(
+                    outln!(
                         "[{}] {} {} ({}) {}",
                         e.id,
                         e.label,
@@ -328,12 +338,12 @@ fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
         }
         EvidenceCmd::Remove { year, id } => {
             let e = app.remove_evidence(year.year, id)?;
-            println!("removed {} {}", e.label, e.name);
+            outln!("removed {} {}", e.label, e.name);
         }
         EvidenceCmd::Verify { year } => {
             let bad = app.verify_evidence(year.year)?;
             if bad.is_empty() {
-                println!("every evidence file matches its sha256");
+                outln!("every evidence file matches its sha256");
             } else {
                 for e in &bad {
                     eprintln!("damaged or missing: [{}] {} {}", e.id, e.label, e.name);
@@ -346,14 +356,17 @@ fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
         }
         EvidenceCmd::Package { year, out } => {
             let s = app.export_evidence_package(year.year, &out, &mut |_, _| {})?;
-            println!(
+            outln!(
                 "wrote {}: {} files, {} links, {} bytes",
-                s.path, s.files, s.links, s.bytes
+                s.path,
+                s.files,
+                s.links,
+                s.bytes
             );
         }
         EvidenceCmd::Get { year, id, out } => {
             app.export_evidence_file(year.year, id, &out)?;
-            println!("wrote {}", out.display());
+            outln!("wrote {}", out.display());
         }
     }
     Ok(())
@@ -367,17 +380,24 @@ fn catalog(
     match cmd {
         CatalogCmd::Check { file } => {
             let f = check_catalog_file(&file)?;
-            println!(
+            outln!(
                 "{} {} is valid: {} domains, {} aspects, {} indicators, criteria {:?}",
-                f.id, f.version, f.domains, f.aspects, f.indicators, f.criteria_versions
+                f.id,
+                f.version,
+                f.domains,
+                f.aspects,
+                f.indicators,
+                f.criteria_versions
             );
         }
         CatalogCmd::Load { file } => {
             let mut app = open_initialized(&db()?)?;
             let f = app.import_framework(&file)?;
-            println!(
+            outln!(
                 "loaded {} {} ({} indicators)",
-                f.id, f.version, f.indicators
+                f.id,
+                f.version,
+                f.indicators
             );
         }
         CatalogCmd::List { json } => {
@@ -386,7 +406,7 @@ fn catalog(
                 print_json(&list)
             } else {
                 for f in list {
-                    println!(
+                    outln!(
                         "{} {} {}{}",
                         f.id,
                         f.version,
@@ -398,7 +418,7 @@ fn catalog(
         }
         CatalogCmd::Export { from, out } => {
             swanilai_app::export_catalog(from.as_deref(), &out)?;
-            println!("wrote {}", out.display());
+            outln!("wrote {}", out.display());
         }
     }
     Ok(())

@@ -24,7 +24,7 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
             } else {
                 ""
             };
-            println!("account {} added{role}", a.name);
+            outln!("account {} added{role}", a.name);
         }
         Command::User(UserCmd::List { json }) => {
             let list = app.accounts()?;
@@ -32,7 +32,7 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
                 print_json(&list)
             } else {
                 for a in list {
-                    println!(
+                    outln!(
                         "{} {} {}{}",
                         a.name,
                         a.unit,
@@ -44,11 +44,11 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
         }
         Command::Team(TeamCmd::Set { year, member, role }) => {
             let m = app.set_team_role(year.year, &member, &role)?;
-            println!("{} is {} ({})", m.name, m.role_title, m.role);
+            outln!("{} is {} ({})", m.name, m.role_title, m.role);
         }
         Command::Team(TeamCmd::Remove { year, member }) => {
             app.remove_team_member(year.year, &member)?;
-            println!("{member} removed from the team");
+            outln!("{member} removed from the team");
         }
         Command::Team(TeamCmd::List { year, json }) => {
             let team = app.team(year.year)?;
@@ -56,7 +56,7 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
                 print_json(&team)
             } else {
                 for m in team {
-                    println!("{:<30} {:<22} {}", m.name, m.role_title, m.unit);
+                    outln!("{:<30} {:<22} {}", m.name, m.role_title, m.unit);
                 }
             }
         }
@@ -86,7 +86,7 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
                 Assignee::Account(n) => n,
                 Assignee::Unit(u) => format!("unit {u}"),
             };
-            println!(
+            outln!(
                 "indicator {} {} {label}",
                 a.indicator,
                 if remove {
@@ -103,8 +103,8 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
             } else {
                 for a in list {
                     match a.assignee {
-                        Assignee::Account(n) => println!("{:>2} {n}", a.indicator),
-                        Assignee::Unit(u) => println!("{:>2} unit {u}", a.indicator),
+                        Assignee::Account(n) => outln!("{:>2} {n}", a.indicator),
+                        Assignee::Unit(u) => outln!("{:>2} unit {u}", a.indicator),
                     }
                 }
             }
@@ -130,7 +130,7 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
                     app.return_for_revision(year.year, indicator, comment.as_deref().unwrap_or(""))?
                 }
             };
-            println!("indicator {} is now {}", a.indicator, a.status);
+            outln!("indicator {} is now {}", a.indicator, a.status);
         }
         Command::Queue { year, json } => {
             let list = app.review_queue(year.year)?;
@@ -142,11 +142,11 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
         }
         Command::Finalize { year } => {
             let a = app.finalize(year.year)?;
-            println!("assessment {} is {}", a.year, a.status);
+            outln!("assessment {} is {}", a.year, a.status);
         }
         Command::Reopen { year, reason } => {
             let a = app.reopen(year.year, &reason)?;
-            println!("assessment {} is {} again", a.year, a.status);
+            outln!("assessment {} is {} again", a.year, a.status);
         }
         Command::Comment(CommentCmd::Add {
             year,
@@ -154,7 +154,7 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
             text,
         }) => {
             let c = app.add_comment(year.year, indicator, &text)?;
-            println!("comment {} added to indicator {}", c.id, c.indicator);
+            outln!("comment {} added to indicator {}", c.id, c.indicator);
         }
         Command::Comment(CommentCmd::List {
             year,
@@ -166,7 +166,7 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
                 print_json(&list)
             } else {
                 for c in list {
-                    println!("[{}] {} ({}): {}", c.created_at, c.author, c.kind, c.body);
+                    outln!("[{}] {} ({}): {}", c.created_at, c.author, c.kind, c.body);
                 }
             }
         }
@@ -180,9 +180,14 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
                 print_json(&list)
             } else {
                 for e in list {
-                    println!(
+                    outln!(
                         "#{} {} {} {}: {} -> {}",
-                        e.seq, e.at, e.actor, e.action, e.before, e.after
+                        e.seq,
+                        e.at,
+                        e.actor,
+                        e.action,
+                        e.before,
+                        e.after
                     );
                 }
             }
@@ -192,9 +197,9 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
             if json {
                 print_json(&r);
             } else {
-                println!("{}", r.message);
+                outln!("{}", r.message);
                 for m in r.mismatches.iter().skip(1) {
-                    println!("{m}");
+                    outln!("{m}");
                 }
             }
             if !r.ok {
@@ -211,7 +216,7 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
                         .indicator
                         .map(|i| format!(" indicator {i}"))
                         .unwrap_or_default();
-                    println!("#{} {} {} {}{}", e.seq, e.at, e.actor, e.action, ind);
+                    outln!("#{} {} {} {}{}", e.seq, e.at, e.actor, e.action, ind);
                 }
             }
         }
@@ -239,6 +244,6 @@ fn documents(cmd: DocumentCmd, app: &mut App) -> AppResult<()> {
         ),
     };
     app.write_document(year.year, kind, date.as_deref(), &out)?;
-    println!("wrote {}", out.display());
+    outln!("wrote {}", out.display());
     Ok(())
 }
