@@ -2,6 +2,8 @@
 //! window; every decision is a swanilai-app use case. See ARCHITECTURE.md.
 
 pub mod commands;
+#[cfg(test)]
+mod ipc_tests;
 pub mod paths;
 pub mod state;
 
@@ -38,6 +40,29 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             settings::set_language,
             settings::default_database,
             settings::backup,
+            team::requires_sign_in,
+            team::signed_in,
+            team::sign_in,
+            team::sign_out,
+            team::add_account,
+            team::accounts,
+            team::team,
+            team::set_team_role,
+            team::remove_team_member,
+            team::assignments,
+            team::assign,
+            team::unassign,
+            team::my_indicators,
+            team::submit,
+            team::approve,
+            team::return_for_revision,
+            team::review_queue,
+            team::finalize,
+            team::reopen,
+            team::comments,
+            team::add_comment,
+            team::history,
+            team::export_document,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

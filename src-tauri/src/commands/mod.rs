@@ -7,6 +7,7 @@ pub mod database;
 pub mod evidence;
 pub mod index;
 pub mod settings;
+pub mod team;
 pub mod workbook;
 
 use swanilai_app::ProgressDto;
