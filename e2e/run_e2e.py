@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import traceback
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from webdriver import Session, WebDriverError  # noqa: E402
@@ -131,7 +132,7 @@ class Story:
         self.drop([pdf])
         s.find('[data-testid="evidence-list"] li', timeout=10)
         name = s.wait_until("return document.querySelector('[data-testid=evidence-list] .ev-name')?.textContent", what="evidence name")
-        assert name == "1.a.Perbup-7-2024-SPBE.pdf", name
+        assert name == "1.a.Perbup 7 2024 SPBE.pdf", name
         assert self.answer(1)["evidence_count"] == 1
         self.shot("04-evidence")
         s.find('[data-testid="evidence-list"] li button.small').click()  # Pratinjau
@@ -146,7 +147,7 @@ class Story:
         s.find('[data-testid="copy"]').click()
         text = s.wait_until("return window.__swanilaiLastCopy", what="copied text")
         assert "Jawaban: Tingkat 3 (Terdefinisi)" in text, text
-        assert "1.a.Perbup-7-2024-SPBE.pdf" in text, text
+        assert "1.a.Perbup 7 2024 SPBE.pdf" in text, text
         assert "Penjelasan:\nFAKTA:" in text, text
 
     @step("dashboard: Indeks SPBE and predikat change with the level")
@@ -200,9 +201,24 @@ class Story:
         self.dismiss()
         self.exported = out
 
+    @step("export the evidence package (.zip) with a progress bar and read it back")
+    def package(self):
+        s = self.s
+        out = os.path.join(self.work, "Data Dukung 2026.zip")
+        s.execute_async("const [p, done] = arguments; window.__swanilaiTransfer.runPackage(p).then(() => done(true));", out)
+        code, text = self.notice()
+        assert code == "" and "Paket data dukung tersimpan" in text, (code, text)
+        with zipfile.ZipFile(out) as z:
+            names = z.namelist()
+            pdf = [n for n in names if n.endswith("/1.a.Perbup 7 2024 SPBE.pdf")]
+            assert pdf, names
+            assert z.read(pdf[0]).startswith(b"%PDF"), "the file comes out as it went in"
+        self.dismiss()
+
     @step("import: preview shows the change before anything is written")
     def import_preview(self):
         s = self.s
+        self.dismiss()
         # change the level of indicator 11 in the database after export: importing the
         # exported workbook should propose 11: 4 -> 2
         r = s.invoke("set_answer", {"year": None, "indicator": 11, "input": {"level": 4}})
@@ -251,7 +267,7 @@ class Story:
         s.find('[data-testid="evidence-list"] li', timeout=10)
         assert self.answer(2)["evidence_count"] == 1
         name = s.wait_until("return document.querySelector('[data-testid=evidence-list] .ev-name')?.textContent", what="evidence name")
-        assert name.startswith("2.a.SK-Tim-#1-(final)"), name
+        assert name.startswith("2.a.") and "SK Tim #1 (final) – ñ؟.png" in name, name
         self.dismiss()
 
     @step("bad input: a level outside 1-5 typed through the devtools")
@@ -402,7 +418,7 @@ def main():
         story = Story(s, work, opts.artifacts)
         story.db = db
         steps = [story.first_run, story.board_filters, story.score, story.attach_pdf, story.copy,
-                 story.dashboard, story.export, story.import_preview, story.bad_files,
+                 story.dashboard, story.export, story.package, story.import_preview, story.bad_files,
                  story.bad_level, story.locked, story.language]
         for fn in steps:
             name = fn.step_name

@@ -36,6 +36,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             workbook::export_workbook,
             workbook::import_preview,
             workbook::import_apply,
+            workbook::export_evidence_package,
             settings::get_settings,
             settings::set_language,
             settings::default_database,

@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use swanilai_app::{AppError, AppResult, ErrorCode, ImportOutcome, ImportPreview, ProgressDto};
+use swanilai_app::{
+    AppError, AppResult, ErrorCode, ImportOutcome, ImportPreview, PackageSummary, ProgressDto,
+};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
@@ -61,6 +63,30 @@ pub fn import_apply<R: Runtime>(
     let outcome = state.with(|app| app.import_apply(year, &file, accept))?;
     progress(&on_progress, "done", 1, 1);
     Ok(outcome)
+}
+
+/// The evidence package (.zip) with progress in bytes, sent at most once per percent.
+#[tauri::command(async)]
+pub fn export_evidence_package<R: Runtime>(
+    handle: AppHandle<R>,
+    state: State<'_, AppState>,
+    year: Option<i32>,
+    out: PathBuf,
+    on_progress: Channel<ProgressDto>,
+) -> AppResult<PackageSummary> {
+    let _busy = state.busy(&handle);
+    let mut last = u64::MAX;
+    let summary = state.with(|app| {
+        app.export_evidence_package(year, &out, &mut |done, total| {
+            let pct = done.saturating_mul(100) / total.max(1);
+            if pct != last {
+                last = pct;
+                progress(&on_progress, "write", done, total);
+            }
+        })
+    })?;
+    progress(&on_progress, "done", summary.bytes, summary.bytes);
+    Ok(summary)
 }
 
 /// `rekap.xlsx` -> `rekap.xlsx.partial-<pid>.xlsx` (keeps the extension the writer expects).

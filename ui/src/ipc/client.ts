@@ -14,12 +14,13 @@ import type { ImportPreview } from "./bindings/ImportPreview";
 import type { IndexDto } from "./bindings/IndexDto";
 import type { IndicatorInfo } from "./bindings/IndicatorInfo";
 import type { InstansiInput } from "./bindings/InstansiInput";
+import type { PackageSummary } from "./bindings/PackageSummary";
 import type { ProgressDto } from "./bindings/ProgressDto";
 import type { Settings } from "./bindings/Settings";
 
 export type {
   AnswerDto, AnswerInput, AssessmentDto, BackupDto, DatabaseDto, ErrorCode, EvidenceDto,
-  ImportOutcome, ImportPreview, IndexDto, IndicatorInfo, InstansiInput, ProgressDto, Settings,
+  ImportOutcome, ImportPreview, IndexDto, IndicatorInfo, InstansiInput, PackageSummary, ProgressDto, Settings,
 };
 export type { GroupIndexDto } from "./bindings/GroupIndexDto";
 export type { InstansiKind } from "./bindings/InstansiKind";
@@ -91,6 +92,8 @@ export const ipc = {
 
   exportWorkbook: (year: Year, out: string, onProgress?: (p: ProgressDto) => void) =>
     call<string>("export_workbook", { year, out, onProgress: progressChannel(onProgress) }),
+  exportEvidencePackage: (year: Year, out: string, onProgress?: (p: ProgressDto) => void) =>
+    call<PackageSummary>("export_evidence_package", { year, out, onProgress: progressChannel(onProgress) }),
   importPreview: (year: Year, file: string) => call<ImportPreview>("import_preview", { year, file }),
   importApply: (year: Year, file: string, accept: boolean, onProgress?: (p: ProgressDto) => void) =>
     call<ImportOutcome>("import_apply", { year, file, accept, onProgress: progressChannel(onProgress) }),

@@ -1,23 +1,14 @@
 // Evidence naming and preview rules.
 import type { EvidenceDto } from "../ipc/client";
 
-const CONVENTION = /^\d+\.[a-z]+\./i;
-
-/** `<indicator>.<letter>.<description>` as the evidence convention wants: a name that
- * already follows it is kept; otherwise the label is put in front of a cleaned name. */
-export function conventionalName(e: Pick<EvidenceDto, "label" | "name" | "kind">): string {
-  if (CONVENTION.test(e.name)) return e.name;
-  const dot = e.kind === "file" ? e.name.lastIndexOf(".") : -1;
-  const stem = dot > 0 ? e.name.slice(0, dot) : e.name;
-  const ext = dot > 0 ? e.name.slice(dot).toLowerCase() : "";
-  const description =
-    stem
-      .normalize("NFC")
-      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-")
-      .replace(/\s+/g, "-")
-      .replace(/-+/g, "-")
-      .replace(/^[-.]+|[-.]+$/g, "") || "berkas";
-  return `${e.label}.${description}${ext}`;
+/** `<indicator>.<letter>.<description>` as the evidence convention wants, exactly as the
+ * evidence package names the file (swanilai-app `package_name`): characters no file system
+ * takes become "_", and the label goes in front unless the name already starts with it. */
+export function conventionalName(e: Pick<EvidenceDto, "label" | "name">): string {
+  const clean = Array.from(e.name)
+    .map((c) => (/[\\/:*?"<>|]/.test(c) || /\p{Cc}/u.test(c) ? "_" : c))
+    .join("");
+  return clean.startsWith(`${e.label}.`) ? clean : `${e.label}.${clean}`;
 }
 
 export type PreviewKind = "pdf" | "image" | null;
