@@ -21,6 +21,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             database::init_instansi,
             database::new_assessment,
             database::open_database,
+            database::load_demo,
             answers::answers,
             answers::answer,
             answers::set_answer,

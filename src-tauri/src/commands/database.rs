@@ -31,6 +31,19 @@ pub fn new_assessment(state: State<'_, AppState>, year: i32) -> AppResult<Assess
     state.with(|app| app.new_assessment(year, None))
 }
 
+/// First run: fill the empty database with the demo kabupaten (two years, evidence) to
+/// try the app; the demo's generated files are written to a scratch folder first.
+#[tauri::command(async)]
+pub fn load_demo(state: State<'_, AppState>) -> AppResult<DatabaseDto> {
+    let scratch = std::env::temp_dir().join(format!("swanilai-demo-{}", std::process::id()));
+    let result = state.with(|app| {
+        app.demo(&scratch)?;
+        app.database_summary()
+    });
+    let _ = std::fs::remove_dir_all(&scratch);
+    result
+}
+
 /// Open another database file (`create`: make a new one there) and remember it.
 #[tauri::command(async)]
 pub fn open_database(

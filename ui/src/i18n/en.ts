@@ -26,6 +26,7 @@ export const en: Record<Key, string> = {
   "first.nip": "Coordinator's NIP (optional)",
   "first.year": "Assessment year",
   "first.start": "Start the assessment",
+  "first.demo": "Try with sample data",
   "first.or": "or",
   "first.open": "Open an existing database…",
   "first.db": "Database",

@@ -25,6 +25,7 @@ export const id = {
   "first.nip": "NIP Koordinator (opsional)",
   "first.year": "Tahun penilaian",
   "first.start": "Mulai penilaian",
+  "first.demo": "Coba dengan data contoh",
   "first.or": "atau",
   "first.open": "Buka basis data yang sudah ada…",
   "first.db": "Basis data",

@@ -68,6 +68,7 @@ export const ipc = {
   initInstansi: (input: InstansiInput, year: number) =>
     call<DatabaseDto>("init_instansi", { input, year }),
   newAssessment: (year: number) => call<AssessmentDto>("new_assessment", { year }),
+  loadDemo: () => call<DatabaseDto>("load_demo"),
   openDatabase: (path: string, create: boolean) =>
     call<DatabaseDto>("open_database", { path, create }),
 
