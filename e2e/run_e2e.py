@@ -439,6 +439,11 @@ def main():
             bench(story, binary, first_paint_ms)
     finally:
         s.quit()
+    # The evaluator team (issue 4): databases with accounts prepared with the CLI, own windows.
+    from team_story import run_first_account, run_story
+    for run in (run_first_account, run_story):
+        p, f = run(opts.driver, binary, opts.artifacts)
+        passed, failed = passed + p, failed + f
     print(f"e2e: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

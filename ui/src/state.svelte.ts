@@ -12,7 +12,8 @@ import {
   type IpcError,
 } from "./ipc/client";
 
-export type View = "first" | "board" | "indicator" | "dashboard" | "transfer" | "settings";
+export type View = "first" | "board" | "indicator" | "dashboard" | "transfer" | "settings"
+  | "team" | "review" | "mine" | "history";
 
 export interface Notice {
   kind: "error" | "info";

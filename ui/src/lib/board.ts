@@ -1,8 +1,8 @@
 // The indicator board's view logic: grouping by domain and aspect, filters, search, progress.
 import type { AnswerDto, IndicatorInfo } from "../ipc/client";
 
-export type Filter = "all" | "unanswered" | "returned" | "noEvidence";
-export const FILTERS: Filter[] = ["all", "unanswered", "returned", "noEvidence"];
+export type Filter = "all" | "unanswered" | "returned" | "noEvidence" | "mine";
+export const FILTERS: Filter[] = ["all", "unanswered", "returned", "noEvidence", "mine"];
 
 export interface Row {
   info: IndicatorInfo;
@@ -49,13 +49,15 @@ export function groupBoard(indicators: IndicatorInfo[], answers: AnswerDto[]): D
   return domains;
 }
 
-export function matches(row: Row, filter: Filter, query: string): boolean {
+/** `mine`: the indicators assigned to the signed-in user (the "mine" filter). */
+export function matches(row: Row, filter: Filter, query: string, mine?: ReadonlySet<number>): boolean {
   const a = row.answer;
   const ok =
     filter === "all" ||
     (filter === "unanswered" && !isAnswered(a)) ||
     (filter === "returned" && a?.status === "returned") ||
-    (filter === "noEvidence" && (a?.evidence_count ?? 0) === 0);
+    (filter === "noEvidence" && (a?.evidence_count ?? 0) === 0) ||
+    (filter === "mine" && (mine?.has(row.info.number) ?? false));
   if (!ok) return false;
   const q = query.trim().toLowerCase();
   if (!q) return true;
@@ -65,12 +67,12 @@ export function matches(row: Row, filter: Filter, query: string): boolean {
 }
 
 /** The groups with only matching rows, empty aspects and domains dropped. */
-export function filterBoard(groups: DomainGroup[], filter: Filter, query: string): DomainGroup[] {
+export function filterBoard(groups: DomainGroup[], filter: Filter, query: string, mine?: ReadonlySet<number>): DomainGroup[] {
   return groups
     .map((d) => ({
       ...d,
       aspects: d.aspects
-        .map((asp) => ({ ...asp, rows: asp.rows.filter((r) => matches(r, filter, query)) }))
+        .map((asp) => ({ ...asp, rows: asp.rows.filter((r) => matches(r, filter, query, mine)) }))
         .filter((asp) => asp.rows.length > 0),
     }))
     .filter((d) => d.aspects.length > 0);

@@ -1,0 +1,349 @@
+"""The evaluator team in the real window (issue 4): a database with accounts, prepared with
+the swanilai CLI as a team would have left it, then driven through WebKitWebDriver.
+
+A wrong password is refused on the sign-in screen; the supervisor signs in, sees the
+submitted indicators in the review queue side by side with the criteria, approves one and
+returns another with a comment; the statuses change on the board and in the database; the
+indicator's history reads as sentences; a member signs in, sees "Indikator saya", may not
+approve (the app layer refuses, whatever the window shows) and resubmits the returned
+indicator after fixing it.
+
+Run by run_e2e.py after the first story (its own database and window); standalone:
+`python3 e2e/team_story.py --app target/debug/swanilai-desktop --driver URL --artifacts DIR`
+with Xvfb and WebKitWebDriver running (see scripts/e2e.sh).
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from webdriver import Session, WebDriverError  # noqa: E402
+
+YEAR = "2026"
+PASSWORD = "Sukamaju#Tim-2026"
+SUPERVISOR = "Rina Wulandari"
+MEMBER = "Budi Santoso"
+OPERATOR = "Sari Dewi"
+KOORDINATOR = "Ahmad Fauzi"
+
+
+def step_name(name):
+    def wrap(fn):
+        fn.step_name = name
+        return fn
+    return wrap
+
+
+def cli_binary(app_binary):
+    """The swanilai CLI next to the app binary (built by the same cargo), built if missing."""
+    cli = os.path.join(os.path.dirname(app_binary), "swanilai")
+    if not os.path.exists(cli):
+        subprocess.run(["cargo", "build", "-q", "-p", "swanilai-cli"], check=True)
+    return cli
+
+
+def prepare(cli, db):
+    """The demo kabupaten with a team: supervisor, koordinator, operator, a member; the
+    member's indicators 1-3 submitted, indicator 10 assigned to a unit."""
+    def run(args, user=None, new_password=None):
+        env = dict(os.environ)
+        env.pop("SWANILAI_USER", None)
+        if user:
+            env["SWANILAI_PASSWORD"] = PASSWORD
+            args = ["--user", user] + args
+        if new_password:
+            env["SWANILAI_NEW_PASSWORD"] = new_password
+        r = subprocess.run([cli, "--db", db] + args, env=env, capture_output=True, text=True)
+        if r.returncode != 0:
+            raise RuntimeError(f"swanilai {' '.join(args)}: {r.stderr.strip()}")
+        return r.stdout
+
+    run(["demo"])
+    run(["user", "add", SUPERVISOR, "--unit", "Dinas Komunikasi dan Informatika", "--nip", "198203152006042011"], new_password=PASSWORD)
+    run(["user", "add", KOORDINATOR, "--unit", "Sekretariat Daerah", "--nip", "196805121994031005"], user=SUPERVISOR, new_password=PASSWORD)
+    run(["user", "add", OPERATOR, "--unit", "Dinas Komunikasi dan Informatika"], user=SUPERVISOR, new_password=PASSWORD)
+    run(["user", "add", MEMBER, "--unit", "Bappeda", "--nip", "199001202015031002"], user=SUPERVISOR, new_password=PASSWORD)
+    for name, role in [(KOORDINATOR, "koordinator"), (OPERATOR, "operator"), (MEMBER, "member")]:
+        run(["team", "set", "--year", YEAR, name, "--role", role], user=SUPERVISOR)
+    for n in (1, 2, 3):
+        run(["assign", "--year", YEAR, "--indicator", str(n), MEMBER], user=SUPERVISOR)
+    run(["assign", "--year", YEAR, "--indicator", "10", "--unit", "Bappeda"], user=SUPERVISOR)
+    run(["answer", "set", "--year", YEAR, "--indicator", "2", "--level", "4"], user=MEMBER)
+    for n in (1, 2, 3):
+        run(["review", "submit", "--year", YEAR, "--indicator", str(n)], user=MEMBER)
+    run(["review", "submit", "--year", YEAR, "--indicator", "20"], user=OPERATOR)
+    run(["comment", "add", "--year", YEAR, "--indicator", "2",
+         "Peta Rencana SPBE sudah ditetapkan dengan Perbup, dokumen terlampir di 2.a."], user=MEMBER)
+
+
+class TeamStory:
+    def __init__(self, s, work, artifacts, db):
+        self.s = s
+        self.work = work
+        self.art = artifacts
+        self.db = db
+
+    def shot(self, name):
+        time.sleep(0.6)
+        self.s.screenshot(os.path.join(self.art, f"{name}.png"))
+
+    def nav(self, view):
+        self.s.find(f'button[data-nav="{view}"]').click()
+
+    def notice(self, timeout=10.0):
+        el = self.s.find('[data-testid="notice"]', timeout=timeout)
+        return el.attr("data-code"), el.text
+
+    def dismiss(self):
+        self.s.execute("document.querySelector('[data-testid=notice] button')?.click()")
+
+    def answer(self, n):
+        r = self.s.invoke("answer", {"year": None, "indicator": n})
+        assert "ok" in r, r
+        return r["ok"]
+
+    def sign_in(self, name, password):
+        s = self.s
+        s.find('[data-testid="signin"]', timeout=15)
+        s.find('input[name="account"]').clear().type(name)
+        s.find('input[name="password"]').clear().type(password)
+        s.find('[data-testid="signin-submit"]').click()
+
+    @step_name("sign-in: a wrong password is refused on the screen")
+    def wrong_password(self):
+        s = self.s
+        s.find('[data-testid="signin"]', timeout=20)
+        self.shot("team-01-signin")
+        self.sign_in(SUPERVISOR, "salah-sandi-123")
+        err = s.find('[data-testid="signin-error"]', timeout=15)
+        assert err.attr("data-code") == "WRONG_CREDENTIALS", err.attr("data-code")
+        assert "Nama akun atau kata sandi salah" in err.text, err.text
+        assert not s.find_all('[data-testid="who"]'), "nobody is signed in"
+        self.shot("team-02-signin-wrong")
+
+    @step_name("sign-in: the supervisor; name and role in the header")
+    def supervisor_signs_in(self):
+        s = self.s
+        self.sign_in(SUPERVISOR, PASSWORD)
+        s.find('[data-testid="who"]', timeout=15)
+        who = s.execute("return document.querySelector('[data-testid=who]').textContent")
+        assert SUPERVISOR in who and "Penanggung Jawab" in who, who
+        s.find('button[data-indicator="47"]', timeout=15)
+        count = s.find('[data-testid="queue-count"]').text
+        assert count == "4", f"4 indicators wait for review, the badge says {count}"
+
+    @step_name("review queue: approve one, return one with a required comment")
+    def review(self):
+        s = self.s
+        self.nav("review")
+        s.find('button[data-queue="1"]', timeout=10)
+        queued = [e.attr("data-queue") for e in s.find_all("button[data-queue]")]
+        assert queued == ["1", "2", "3", "20"], queued
+        s.find('button[data-queue="2"]').click()
+        s.wait_until("return document.querySelector('[data-testid=review-detail]')?.dataset.number === '2'", what="indicator 2 shown")
+        # side by side: the five levels, the chosen one marked; the answer with its evidence
+        assert len(s.find_all('.crit-list li')) == 5
+        assert s.find('.crit-list li.chosen').attr("data-level") == "4"
+        assert "Peta Rencana SPBE sudah ditetapkan" in s.find('[data-testid="comments"]').text
+        self.shot("team-03-review-queue")
+        s.find('[data-testid="approve"]').click()
+        s.wait_until("return document.querySelector('[data-testid=review-status]')?.dataset.status === 'approved'", what="approved")
+        assert self.answer(2)["status"] == "approved"
+        self.dismiss()
+        # return indicator 3: the button waits for the comment
+        s.find('button[data-queue="3"]').click()
+        s.wait_until("return document.querySelector('[data-testid=review-detail]')?.dataset.number === '3'", what="indicator 3 shown")
+        assert s.find('[data-testid="return"]').attr("disabled") is not None, "return needs a comment"
+        s.find('[data-testid="return-reason"]').type("Lampirkan SK Tim Manajemen Data yang sudah ditandatangani.")
+        s.find('[data-testid="return"]').click()
+        s.wait_until("return document.querySelector('[data-testid=review-status]')?.dataset.status === 'returned'", what="returned")
+        assert self.answer(3)["status"] == "returned"
+        assert "Lampirkan SK Tim Manajemen Data" in s.find('[data-testid="comments"]').text
+        queued = [e.attr("data-queue") for e in s.find_all("button[data-queue]")]
+        assert queued == ["1", "20"], queued
+        self.shot("team-04-review-returned")
+        self.dismiss()
+
+    @step_name("board: statuses shown, the 'dikembalikan' filter")
+    def board(self):
+        s = self.s
+        self.nav("board")
+        st = s.find('button[data-indicator="2"] .status').text
+        assert st == "Disetujui", st
+        s.find('button[data-filter="returned"]').click()
+        s.wait_until("return document.querySelectorAll('button[data-indicator]').length === 1", what="one returned")
+        assert s.find('button[data-indicator="3"] .status').text == "Dikembalikan"
+        s.find('button[data-filter="all"]').click()
+
+    @step_name("history: the returned indicator's changes read as sentences")
+    def history(self):
+        s = self.s
+        s.find('button[data-indicator="3"]').click()
+        s.find('[data-testid="open-history"]', timeout=10).click()
+        s.find('[data-testid="history-list"] li', timeout=10)
+        text = s.find('[data-testid="history-list"]').text
+        for want in ("Mengembalikan untuk diperbaiki", "oleh Rina Wulandari", "Dikembalikan",
+                     "Mengajukan untuk ditinjau", "oleh Budi Santoso", "Menugaskan"):
+            assert want in text, f"{want!r} not in history: {text[:600]}"
+        assert '"status"' not in text and "{" not in text, "no raw JSON: " + text[:300]
+        self.shot("team-05-history")
+
+    @step_name("team screen: roles and assignments")
+    def team(self):
+        s = self.s
+        self.nav("team")
+        s.find(f'tr[data-account="{MEMBER}"]', timeout=10)
+        role = s.execute(f"return document.querySelector('tr[data-account=\"{MEMBER}\"] select').value")
+        assert role == "member", role
+        chips = s.find('li[data-assign="10"]').text
+        assert "Unit Bappeda" in chips, chips
+        self.shot("team-06-team")
+
+    @step_name("a member: my indicators, no approving, fix and resubmit")
+    def member(self):
+        s = self.s
+        s.find('[data-testid="signout"]').click()
+        self.sign_in(MEMBER, PASSWORD)
+        s.find('[data-testid="who"]', timeout=15)
+        who = s.execute("return document.querySelector('[data-testid=who]').textContent")
+        assert MEMBER in who and "Anggota" in who, who
+        assert not s.find_all('button[data-nav="review"]'), "no review queue for a member"
+        self.nav("mine")
+        s.find('[data-testid="mine"] button[data-indicator="3"]', timeout=10)
+        mine = [e.attr("data-indicator") for e in s.find_all('[data-testid="mine"] button[data-indicator]')]
+        assert mine == ["1", "2", "3", "10"], mine
+        self.shot("team-07-mine")
+        # the window hides approving from a member; the app layer refuses it anyway
+        r = s.invoke("approve", {"year": None, "indicator": 1, "comment": None})
+        assert r.get("err", {}).get("code") == "SUPERVISOR_ONLY", r
+        s.find('[data-testid="mine"] button[data-indicator="3"]').click()
+        s.find('[data-testid="review-bar"]', timeout=10)
+        s.find('label.level-card[data-level="4"]').click()
+        s.wait_until("return document.querySelector('[data-testid=status]')?.dataset.status === 'draft'", what="back to draft after the edit")
+        s.find('[data-testid="submit"]').click()
+        s.wait_until("return document.querySelector('[data-testid=status]')?.dataset.status === 'submitted'", what="resubmitted")
+        assert self.answer(3)["status"] == "submitted"
+        self.dismiss()
+        # another member's indicator: no submit button, and the app layer says why
+        self.s.find('button[data-nav="board"]').click()
+        s.find('button[data-indicator="20"]').click()
+        s.find('[data-testid="review-bar"]', timeout=10)
+        assert not s.find_all('[data-testid="submit"]'), "no submit on an indicator not assigned"
+        assert s.find('[data-testid="lock"]').attr("data-lock") == "lock.notAssigned"
+        s.find('label.level-card[data-level="1"]').click()
+        code, text = self.notice()
+        assert code in ("NOT_ASSIGNED", "INVALID_TRANSITION"), (code, text)
+        self.shot("team-08-refused")
+        self.dismiss()
+
+
+class FirstAccountStory(TeamStory):
+    """A database without accounts (single-user mode) becomes a team's."""
+
+    @step_name("single-user mode: create the first account (penanggung jawab) from the team screen")
+    def first_account(self):
+        s = self.s
+        s.find('button[data-indicator="47"]', timeout=20)
+        assert not s.find_all('[data-testid="who"]'), "single-user mode: nobody to sign in"
+        self.nav("team")
+        s.find('[data-testid="first-account"]', timeout=10)
+        s.find('input[name="acc-name"]').type("Rina Wulandari")
+        s.find('input[name="acc-unit"]').type("Dinas Komunikasi dan Informatika")
+        s.find('input[name="acc-password"]').type("rina12345")
+        s.find('input[name="acc-repeat"]').type("rina12345")
+        s.find('[data-testid="account-add"]').click()
+        err = s.find('[data-testid="account-error"]', timeout=10)
+        assert err.attr("data-code") == "WEAK_PASSWORD", err.attr("data-code")
+        assert "Kata sandi terlalu lemah" in err.text, err.text
+        assert "Minimal 10 karakter" in s.find(".account-form .hint").text
+        self.shot("team-00-first-account-weak")
+        for name in ("acc-password", "acc-repeat"):
+            s.find(f'input[name="{name}"]').clear().type(PASSWORD)
+        s.find('[data-testid="account-add"]').click()
+        s.find('[data-testid="who"]', timeout=15)
+        who = s.execute("return document.querySelector('[data-testid=who]').textContent")
+        assert "Rina Wulandari" in who and "Penanggung Jawab" in who, who
+        s.find('table[data-testid="people"]', timeout=10)
+        r = s.invoke("requires_sign_in")
+        assert r.get("ok") is True, r
+
+
+def run_first_account(driver, binary, artifacts):
+    work = tempfile.mkdtemp(prefix="swanilai-e2e-first-")
+    db = os.path.join(work, "sendiri.db")
+    subprocess.run([cli_binary(binary), "--db", db, "demo"], check=True, capture_output=True)
+    s = Session(driver, binary, ["--db", db])
+    try:
+        s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
+        story = FirstAccountStory(s, work, artifacts, db)
+        try:
+            story.first_account()
+            print(f"ok   team: {story.first_account.step_name}", flush=True)
+            return 1, 0
+        except Exception as e:
+            print(f"FAIL team: {story.first_account.step_name}: {e}", flush=True)
+            traceback.print_exc()
+            try:
+                story.shot("FAIL-team-first-account")
+            except WebDriverError:
+                pass
+            return 0, 1
+    finally:
+        s.quit()
+
+
+def run_story(driver, binary, artifacts):
+    """(passed, failed) of the team story, with its own database and window."""
+    work = tempfile.mkdtemp(prefix="swanilai-e2e-team-")
+    db = os.path.join(work, "tim.db")
+    prepare(cli_binary(binary), db)
+    s = Session(driver, binary, ["--db", db])
+    passed = failed = 0
+    try:
+        s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
+        story = TeamStory(s, work, artifacts, db)
+        for fn in [story.wrong_password, story.supervisor_signs_in, story.review, story.board,
+                   story.history, story.team, story.member]:
+            try:
+                fn()
+                passed += 1
+                print(f"ok   team: {fn.step_name}", flush=True)
+            except Exception as e:  # report and go on
+                failed += 1
+                print(f"FAIL team: {fn.step_name}: {e}", flush=True)
+                traceback.print_exc()
+                try:
+                    story.shot("FAIL-team-" + fn.__name__)
+                except WebDriverError:
+                    pass
+    finally:
+        s.quit()
+    return passed, failed
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--app", required=True)
+    ap.add_argument("--driver", default="http://127.0.0.1:4444")
+    ap.add_argument("--artifacts", default="e2e/artifacts")
+    ap.add_argument("--prepare-only", metavar="DB", help="only prepare a team database at DB")
+    opts = ap.parse_args()
+    binary = os.path.abspath(opts.app)
+    if opts.prepare_only:
+        prepare(cli_binary(binary), opts.prepare_only)
+        return 0
+    os.makedirs(opts.artifacts, exist_ok=True)
+    p1, f1 = run_first_account(opts.driver, binary, opts.artifacts)
+    p2, f2 = run_story(opts.driver, binary, opts.artifacts)
+    passed, failed = p1 + p2, f1 + f2
+    print(f"e2e team: {passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

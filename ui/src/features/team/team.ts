@@ -1,0 +1,31 @@
+// View logic of the team screen: who is assigned to an indicator, the units to pick from.
+import type { AccountDto, Assignee, AssignmentDto } from "../../ipc/team";
+
+export function assigneeKey(a: Assignee): string {
+  return `${a.kind}:${a.name.toLowerCase()}`;
+}
+
+/** The assignees of one indicator: people first, then units, each by name. */
+export function assigneesOf(all: AssignmentDto[], indicator: number): Assignee[] {
+  return all
+    .filter((a) => a.indicator === indicator)
+    .map((a) => a.assignee)
+    .sort((x, y) => (x.kind === y.kind ? x.name.localeCompare(y.name, "id") : x.kind === "account" ? -1 : 1));
+}
+
+/** The distinct unit kerja of the accounts, sorted, empty ones left out. */
+export function unitsOf(accounts: AccountDto[]): string[] {
+  const seen = new Map<string, string>();
+  for (const a of accounts) {
+    const u = a.unit.trim();
+    if (u && !seen.has(u.toLowerCase())) seen.set(u.toLowerCase(), u);
+  }
+  return [...seen.values()].sort((a, b) => a.localeCompare(b, "id"));
+}
+
+/** "Tingkat Kematangan Kebijakan Internal Audit TIK" -> "Kebijakan Internal Audit TIK": every
+ * indicator of the 2020 framework starts alike, the rest tells them apart in a narrow list. */
+export function shortName(name: string): string {
+  const s = name.replace(/^Tingkat Kematangan\s+/i, "");
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : name;
+}
