@@ -349,7 +349,9 @@ TINY_PNG = bytes.fromhex(
 
 
 def memory_kib(root_pid):
-    """RSS of a process and all its descendants (the app, WebKitWebProcess, NetworkProcess)."""
+    """Memory of a process and all its descendants (the app, WebKitWebProcess,
+    WebKitNetworkProcess): RSS summed, and PSS summed (shared pages divided among the
+    processes that map them, so libraries are not counted three times)."""
     out = subprocess.run(["ps", "-e", "-o", "pid=,ppid=,rss=,comm="], capture_output=True, text=True).stdout
     procs = {}
     for line in out.splitlines():
@@ -363,7 +365,15 @@ def memory_kib(root_pid):
             if ppid in keep and pid not in keep:
                 keep.add(pid)
                 changed = True
-    return sum(procs[p][1] for p in keep if p in procs), sorted(procs[p][2] for p in keep if p in procs)
+    alive = [p for p in keep if p in procs]
+    pss = 0
+    for p in alive:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                pss += sum(int(l.split()[1]) for l in f if l.startswith("Pss:"))
+        except OSError:
+            pass
+    return sum(procs[p][1] for p in alive), pss, sorted(procs[p][2] for p in alive)
 
 
 def app_pid(binary):
@@ -375,22 +385,27 @@ def app_pid(binary):
 def bench(story, binary, first_paint_ms):
     s = story.s
     story.open_indicator(1)
-    times = []
-    for _ in range(10):
+    times, walls = [], []
+    for _ in range(20):
         n = int(s.execute("return document.body.dataset.indicator"))
-        s.find('[data-testid="next"]').click()
-        s.wait_until(f"return document.body.dataset.indicator === '{n + 1}'", what="next page")
+        button = s.find('[data-testid="next"]')
+        t = time.time()
+        button.click()
+        s.wait_until(f"return document.body.dataset.indicator === '{n + 1}'", what="next page", poll=0.005)
+        walls.append((time.time() - t) * 1000)
         times.append(s.execute("return window.__swanilaiSwitchMs"))
     story.nav("board")
     time.sleep(3)
     pid = app_pid(binary)
-    rss, names = memory_kib(pid) if pid else (0, [])
+    rss, pss, names = memory_kib(pid) if pid else (0, 0, [])
     result = {
         "window_to_first_paint_ms": round(first_paint_ms),
         "in_page_ready_ms": round(s.execute("return window.__swanilaiReady") or 0),
         "switch_indicator_ms_median": round(sorted(times)[len(times) // 2], 1),
         "switch_indicator_ms_max": round(max(times), 1),
-        "idle_memory_mib": round(rss / 1024, 1),
+        "switch_indicator_wall_ms_median": round(sorted(walls)[len(walls) // 2], 1),
+        "idle_memory_rss_mib": round(rss / 1024, 1),
+        "idle_memory_pss_mib": round(pss / 1024, 1),
         "processes": names,
     }
     with open(os.path.join(story.art, "bench.json"), "w") as f:

@@ -82,7 +82,7 @@ class Session:
             cmd, args or {},
         )
 
-    def wait_until(self, script, timeout=10.0, what="condition", *args):
+    def wait_until(self, script, timeout=10.0, what="condition", *args, poll=0.1):
         end = time.time() + timeout
         while True:
             v = self.execute(script, *args)
@@ -90,7 +90,7 @@ class Session:
                 return v
             if time.time() > end:
                 raise WebDriverError(f"timed out waiting for {what}")
-            time.sleep(0.1)
+            time.sleep(poll)
 
     def screenshot(self, path):
         png = base64.b64decode(self._s("GET", "/screenshot"))

@@ -130,6 +130,7 @@ export const en: Record<Key, string> = {
   "dash.radar": "Aspects (radar)",
   "dash.bar": "Domains",
   "dash.rule": "The predikat is taken on the exact (unrounded) index; the index is shown rounded to 2 decimals.",
+  "dash.targetLine": "National target: level 3",
   "dash.target": "National target 2024: 2,85",
   "dash.col.name": "Name",
   "dash.col.weight": "Weight",

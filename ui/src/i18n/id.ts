@@ -129,6 +129,7 @@ export const id = {
   "dash.radar": "Aspek (radar)",
   "dash.bar": "Domain",
   "dash.rule": "Predikat diambil dari nilai indeks yang tepat (tidak dibulatkan); indeks ditampilkan dibulatkan 2 desimal.",
+  "dash.targetLine": "Target nasional: tingkat 3",
   "dash.target": "Target nasional 2024: 2,85",
   "dash.col.name": "Nama",
   "dash.col.weight": "Bobot",
