@@ -305,6 +305,30 @@ class Story:
         s.wait_until("return document.querySelector('label.level-card.chosen')?.dataset.level === '4'", what="level 4 after unlock")
         assert self.answer(3)["level"] == 4
 
+    @step("settings: a backup copy opens like the original, never overwrites")
+    def backup(self):
+        s = self.s
+        self.nav("settings")
+        self.dismiss()
+        dest = os.path.join(self.work, "cadangan", "swanilai-cadangan.db")
+        os.makedirs(os.path.dirname(dest))
+        s.execute_async("const [p, done] = arguments; window.__swanilaiSettings.runBackup(p).then(() => done(true));", dest)
+        code, text = self.notice()
+        assert code == "" and "Cadangan tersimpan" in text, (code, text)
+        con = sqlite3.connect(f"file:{dest}?mode=ro", uri=True)
+        try:
+            levels = dict(con.execute("SELECT indicator, level FROM answer WHERE level IS NOT NULL"))
+        finally:
+            con.close()
+        assert levels.get(1) == 5 and levels.get(3) == 4, levels
+        copied = [f for _, _, fs in os.walk(os.path.join(self.work, "cadangan", "swanilai-cadangan.evidence")) for f in fs]
+        assert len(copied) >= 2, copied
+        self.dismiss()
+        s.execute_async("const [p, done] = arguments; window.__swanilaiSettings.runBackup(p).then(() => done(true));", dest)
+        code, text = self.notice()
+        assert code == "INVALID_INPUT" and "tidak pernah menimpa" in text, (code, text)
+        self.dismiss()
+
     @step("settings: English, then back to Bahasa Indonesia")
     def language(self):
         s = self.s
@@ -434,7 +458,7 @@ def main():
         story.db = db
         steps = [story.first_run, story.board_filters, story.score, story.attach_pdf, story.copy,
                  story.dashboard, story.export, story.package, story.import_preview, story.bad_files,
-                 story.bad_level, story.locked, story.language]
+                 story.bad_level, story.locked, story.backup, story.language]
         for fn in steps:
             name = fn.step_name
             try:

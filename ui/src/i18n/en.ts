@@ -186,6 +186,7 @@ export const en: Record<Key, string> = {
   "set.backup.lead": "A complete copy of the database and the evidence folder. Keep it on another disk or a USB stick.",
   "set.backup.button": "Make a backup…",
   "set.backup.done": "Backup saved: {path} ({files} evidence files).",
+  "set.backup.exists": "That backup file already exists; a backup never overwrites a file. Choose another name.",
   "set.switched": "Database opened: {path}",
 
   // The evaluator team (issue 4): sign-in, team, review, history, finalize, documents.

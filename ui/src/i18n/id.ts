@@ -185,6 +185,7 @@ export const id = {
   "set.backup.lead": "Salinan utuh basis data dan folder data dukung. Simpan di diska lain atau flashdisk.",
   "set.backup.button": "Buat cadangan…",
   "set.backup.done": "Cadangan tersimpan: {path} ({files} berkas data dukung).",
+  "set.backup.exists": "Berkas cadangan itu sudah ada; cadangan tidak pernah menimpa berkas. Pilih nama lain.",
   "set.switched": "Basis data dibuka: {path}",
 
   // The evaluator team (issue 4): sign-in, team, review, history, finalize, documents.
