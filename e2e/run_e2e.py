@@ -437,6 +437,34 @@ def bench(story, binary, first_paint_ms):
     print("bench:", json.dumps(result))
 
 
+def run_unopenable(driver, binary, work, artifacts):
+    """A database file that is not a database: the window opens on a clear message in
+    Bahasa Indonesia with a way out, and the file is left as it was."""
+    name = "bad input: a file that is not a database opens on a clear message"
+    bogus = os.path.join(work, "bukan-basis-data.db")
+    content = b"Ini catatan rapat, bukan basis data Swanilai. " * 200
+    with open(bogus, "wb") as f:
+        f.write(content)
+    s = Session(driver, binary, ["--db", bogus])
+    try:
+        el = s.find('[data-testid="open-error"]', timeout=30)
+        assert el.attr("data-code") == "NOT_A_DATABASE", el.attr("data-code")
+        assert "bukan basis data Swanilai" in el.text, el.text
+        assert "Buka basis data yang sudah ada" in s.find(".first-run").text
+        time.sleep(0.6)
+        s.screenshot(os.path.join(artifacts, "15-bad-not-a-database.png"))
+        with open(bogus, "rb") as f:
+            assert f.read() == content, "the file must be left untouched"
+        print(f"ok   {name}", flush=True)
+        return 1, 0
+    except Exception as e:
+        print(f"FAIL {name}: {e}", flush=True)
+        traceback.print_exc()
+        return 0, 1
+    finally:
+        s.quit()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--app", required=True)
@@ -478,6 +506,8 @@ def main():
             bench(story, binary, first_paint_ms)
     finally:
         s.quit()
+    p, f = run_unopenable(opts.driver, binary, work, opts.artifacts)
+    passed, failed = passed + p, failed + f
     # The evaluator team (issue 4): databases with accounts prepared with the CLI, own windows.
     from team_story import run_first_account, run_story
     for run in (run_first_account, run_story):
