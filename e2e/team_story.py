@@ -15,6 +15,7 @@ with Xvfb and WebKitWebDriver running (see scripts/e2e.sh).
 
 import argparse
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -203,6 +204,21 @@ class TeamStory:
         chips = s.find('li[data-assign="10"]').text
         assert "Unit Bappeda" in chips, chips
         self.shot("team-06-team")
+        # the audit trail: intact, then a level changed behind the app's back is found
+        s.find('[data-testid="audit-verify"]').click()
+        res = s.find('[data-testid="audit-result"]', timeout=10)
+        assert res.attr("data-ok") == "true" and "Jejak audit utuh" in res.text, res.text
+        con = sqlite3.connect(self.db, timeout=5)
+        with con:
+            con.execute("UPDATE answer SET level = 5 WHERE indicator = 40 AND assessment_id = "
+                        "(SELECT id FROM assessment WHERE year = ?)", (int(YEAR),))
+        con.close()
+        s.find('[data-testid="audit-verify"]').click()
+        s.wait_until("return document.querySelector('[data-testid=audit-result]')?.dataset.ok === 'false'", what="tampering found")
+        text = s.find('[data-testid="audit-result"]').text
+        assert "berbeda dari catatan audit terakhir (diubah di luar aplikasi): indikator 40." in text, text
+        s.execute("document.querySelector('[data-testid=audit] details')?.setAttribute('open', '')")
+        self.shot("team-06b-audit-tampered")
 
     @step_name("a member: my indicators, no approving, fix and resubmit")
     def member(self):

@@ -65,6 +65,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             team::add_comment,
             team::history,
             team::export_document,
+            team::verify_audit,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

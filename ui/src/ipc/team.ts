@@ -6,6 +6,7 @@ import type { AccountDto } from "./bindings/AccountDto";
 import type { Assignee } from "./bindings/Assignee";
 import type { AssignmentDto } from "./bindings/AssignmentDto";
 import type { AuditEntryDto } from "./bindings/AuditEntryDto";
+import type { AuditReport } from "./bindings/AuditReport";
 import type { CommentDto } from "./bindings/CommentDto";
 import type { DocumentKind } from "./bindings/DocumentKind";
 import type { NewAccount } from "./bindings/NewAccount";
@@ -13,7 +14,7 @@ import type { SignedInDto } from "./bindings/SignedInDto";
 import type { TeamMemberDto } from "./bindings/TeamMemberDto";
 
 export type {
-  AccountDto, Assignee, AssignmentDto, AuditEntryDto, CommentDto, DocumentKind, NewAccount, SignedInDto,
+  AccountDto, Assignee, AssignmentDto, AuditEntryDto, AuditReport, CommentDto, DocumentKind, NewAccount, SignedInDto,
   TeamMemberDto,
 };
 
@@ -61,4 +62,5 @@ export const teamIpc = {
   history: (year: Year, indicator: number) => call<AuditEntryDto[]>("history", { year, indicator }),
   exportDocument: (year: Year, kind: DocumentKind, date: string | null, out: string) =>
     call<string>("export_document", { year, kind, date, out }),
+  verifyAudit: () => call<AuditReport>("verify_audit"),
 };

@@ -98,3 +98,17 @@ describe("why an answer is locked, said before the user tries", () => {
     expect(lockReason({ role: null, finalized: false }, "draft", true)).toBe("lock.noRole");
   });
 });
+
+describe("the audit check's findings", () => {
+  it("names the indicators changed outside the app", async () => {
+    const { tamperedIndicators } = await import("./team");
+    expect(
+      tamperedIndicators([
+        "the 2026 answer of indicator 40 differs from what the audit log last recorded (changed outside Swanilai)",
+        "the 2025 answer of indicator 7 has no audit record (written outside Swanilai)",
+        "the 2026 answer of indicator 40 differs from what the audit log last recorded",
+      ]),
+    ).toEqual([40, 7]);
+    expect(tamperedIndicators(["something else"])).toEqual([]);
+  });
+});

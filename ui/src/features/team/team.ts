@@ -29,3 +29,13 @@ export function shortName(name: string): string {
   const s = name.replace(/^Tingkat Kematangan\s+/i, "");
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : name;
 }
+
+/** The indicator numbers named by the audit check's mismatch lines, in order, once each. */
+export function tamperedIndicators(mismatches: string[]): number[] {
+  const out: number[] = [];
+  for (const m of mismatches) {
+    const n = Number(/indicator (\d+)/.exec(m)?.[1]);
+    if (Number.isInteger(n) && n > 0 && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
