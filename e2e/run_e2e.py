@@ -343,6 +343,41 @@ class Story:
         s.wait_until("return document.querySelector('button[data-nav=dashboard]').textContent.trim() === 'Dasbor'", what="Indonesian labels")
 
 
+def close_during_export(story, binary):
+    """Closing the window while the evidence package is being written: the window stays
+    until the package is complete, says so, then the app ends; the package is whole."""
+    from x11close import close_window
+    s = story.s
+    big = os.path.join(story.work, "4.a.Rekaman layar aplikasi.bin")
+    with open(big, "wb") as f:
+        f.write(os.urandom(48 * 1024 * 1024))  # random: deflate works hard on it
+    story.open_indicator(4)
+    story.drop([big])
+    s.wait_until("return document.querySelectorAll('[data-testid=evidence-list] li').length === 1", timeout=30, what="big file attached")
+    story.dismiss()
+    story.nav("transfer")
+    out = os.path.join(story.work, "paket-ditutup.zip")
+    s.execute("window.__swanilaiTransfer.runPackage(arguments[0]); return true;", out)
+    s.find('[data-testid="package-progress"]', timeout=10)
+    pid = app_pid(binary)
+    assert close_window(os.environ["E2E_DISPLAY"], "Swanilai SPBE") >= 1, "no window to close"
+    s.wait_until("return document.body.textContent.includes('Jendela akan tertutup setelah selesai')", timeout=10, what="close deferred banner")
+    assert pid and os.path.exists(f"/proc/{pid}"), "the app must wait for the export"
+    # the progress bar moves while the package is written
+    s.wait_until("const p = document.querySelector('[data-testid=package-progress] progress');"
+                 "return p && p.value > 0 && p.value < p.max;", timeout=30, what="progress moving", poll=0.02)
+    time.sleep(0.8)  # the WebDriver screenshot lags the DOM by a repaint
+    s.screenshot(os.path.join(story.art, "16-close-during-export.png"))
+    end = time.time() + 120
+    while os.path.exists(f"/proc/{pid}") and time.time() < end:
+        time.sleep(0.2)
+    assert not os.path.exists(f"/proc/{pid}"), "the app should exit once the export is done"
+    with zipfile.ZipFile(out) as z:
+        assert z.testzip() is None, "the package is whole"
+        assert any(n.endswith("4.a.Rekaman layar aplikasi.bin") for n in z.namelist()), z.namelist()
+    assert not [f for f in os.listdir(story.work) if ".partial" in f], "no half-written file left"
+
+
 def minimal_pdf(text):
     objs = [
         "<< /Type /Catalog /Pages 2 0 R >>",
@@ -504,6 +539,16 @@ def main():
                     pass
         if opts.bench:
             bench(story, binary, first_paint_ms)
+        # Last: it ends the app.
+        name = "closing the window while the evidence package is written"
+        try:
+            close_during_export(story, binary)
+            passed += 1
+            print(f"ok   {name}", flush=True)
+        except Exception as e:
+            failed += 1
+            print(f"FAIL {name}: {e}", flush=True)
+            traceback.print_exc()
     finally:
         s.quit()
     p, f = run_unopenable(opts.driver, binary, work, opts.artifacts)

@@ -35,4 +35,4 @@ for _ in $(seq 1 100); do
   if [ -S "/tmp/.X11-unix/X$n" ] && curl -sf "http://127.0.0.1:$port/status" >/dev/null 2>&1; then break; fi
   sleep 0.1
 done
-python3 e2e/run_e2e.py --app "$app" --driver "http://127.0.0.1:$port" --artifacts "$art" "$@"
+E2E_DISPLAY=":$n" python3 e2e/run_e2e.py --app "$app" --driver "http://127.0.0.1:$port" --artifacts "$art" "$@"
