@@ -500,6 +500,60 @@ def run_unopenable(driver, binary, work, artifacts):
         s.quit()
 
 
+def run_read_only(driver, binary, work, artifacts):
+    """A database file that cannot be written (immutable, so even root cannot): a clear
+    message in Bahasa Indonesia, and what was saved is still there."""
+    import shutil
+    from team_story import cli_binary
+    name = "bad input: a read-only database gives a clear message, nothing saved is lost"
+    if os.geteuid() != 0 or not shutil.which("chattr"):
+        print(f"FAIL {name}: needs root and chattr to make a file read-only for root", flush=True)
+        return 0, 1
+    folder = os.path.join(work, "hanya-baca")
+    os.makedirs(folder)
+    db = os.path.join(folder, "ro.db")
+    cli = cli_binary(binary)
+    subprocess.run([cli, "--db", db, "demo"], capture_output=True, check=True)
+    before = subprocess.run([cli, "--db", db, "index", "--json"], capture_output=True, text=True, check=True).stdout
+    subprocess.run(["chattr", "+i", db], check=True)
+    s = None
+    try:
+        s = Session(driver, binary, ["--db", db])
+        s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
+        if s.execute("return !!document.querySelector('[data-testid=open-error]')"):
+            el = s.find('[data-testid="open-error"]')
+            code, text = el.attr("data-code"), el.text
+        else:
+            s.find('button[data-indicator="1"]').click()
+            s.find('label.level-card[data-level="1"]', timeout=10)
+            stored = s.execute("return document.querySelector('label.level-card.chosen')?.dataset.level")
+            other = "2" if stored != "2" else "3"
+            s.find(f'label.level-card[data-level="{other}"]').click()
+            el = s.find('[data-testid="notice"]', timeout=20)
+            code, text = el.attr("data-code"), el.text
+            now = s.execute("return document.querySelector('label.level-card.chosen')?.dataset.level")
+            checked = s.execute("return document.querySelector('label.level-card input:checked')?.value")
+            assert now == stored and checked == stored, ("the page shows the stored level again", stored, now, checked)
+        assert code == "DATABASE_BUSY" and "hanya-baca" in text, (code, text)
+        time.sleep(0.6)
+        s.screenshot(os.path.join(artifacts, "17-bad-read-only.png"))
+        s.quit()
+        s = None
+        subprocess.run(["chattr", "-i", db], check=True)
+        after = subprocess.run([cli, "--db", db, "index", "--json"], capture_output=True, text=True, check=True).stdout
+        assert after == before, "what was saved is unchanged"
+        print(f"ok   {name}", flush=True)
+        return 1, 0
+    except Exception as e:
+        print(f"FAIL {name}: {e}", flush=True)
+        traceback.print_exc()
+        return 0, 1
+    finally:
+        if s:
+            s.quit()
+        subprocess.run(["chattr", "-i", db], capture_output=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--app", required=True)
@@ -551,8 +605,9 @@ def main():
             traceback.print_exc()
     finally:
         s.quit()
-    p, f = run_unopenable(opts.driver, binary, work, opts.artifacts)
-    passed, failed = passed + p, failed + f
+    for run in (run_unopenable, run_read_only):
+        p, f = run(opts.driver, binary, work, opts.artifacts)
+        passed, failed = passed + p, failed + f
     # The evaluator team (issue 4): databases with accounts prepared with the CLI, own windows.
     from team_story import run_first_account, run_story
     for run in (run_first_account, run_story):
