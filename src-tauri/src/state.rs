@@ -12,7 +12,7 @@ pub struct AppState {
     app: Mutex<Option<App>>,
     /// Why the database could not be opened at start, shown by the first screen.
     open_error: Mutex<Option<AppError>>,
-    pub db_path: Mutex<PathBuf>,
+    db_path: Mutex<PathBuf>,
     pub settings_path: PathBuf,
     busy: AtomicUsize,
     close_pending: AtomicBool,
