@@ -505,7 +505,7 @@ def run_read_only(driver, binary, work, artifacts):
     message in Bahasa Indonesia, and what was saved is still there."""
     import shutil
     from team_story import cli_binary
-    name = "bad input: a read-only database gives a clear message, nothing saved is lost"
+    name = "a demo database (2025 and 2026): the previous year's answer beside it; read-only file: clear message, nothing lost"
     if os.geteuid() != 0 or not shutil.which("chattr"):
         print(f"FAIL {name}: needs root and chattr to make a file read-only for root", flush=True)
         return 0, 1
@@ -526,6 +526,9 @@ def run_read_only(driver, binary, work, artifacts):
         else:
             s.find('button[data-indicator="1"]').click()
             s.find('label.level-card[data-level="1"]', timeout=10)
+            prev = s.find('[data-testid="previous-year"]', timeout=10)
+            s.wait_until("return document.querySelector('[data-testid=previous-year] .level')", what="previous year's answer")
+            assert "Jawaban tahun 2025" in prev.text and "Tingkat" in prev.text, prev.text
             stored = s.execute("return document.querySelector('label.level-card.chosen')?.dataset.level")
             other = "2" if stored != "2" else "3"
             s.find(f'label.level-card[data-level="{other}"]').click()
