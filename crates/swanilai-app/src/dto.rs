@@ -117,6 +117,9 @@ pub struct EvidenceDto {
     pub label: String,
     pub kind: String,
     pub name: String,
+    /// The name by the `<indicator>.<letter>.<description>` convention, exactly as the
+    /// evidence package writes the file.
+    pub conventional_name: String,
     pub sha256: Option<String>,
     pub size: Option<u64>,
     pub media_type: Option<String>,

@@ -316,6 +316,7 @@ fn with_labels(rows: Vec<EvidenceRow>, fresh: &[(i64, bool)]) -> Vec<EvidenceDto
                 .is_none_or(|(_, n)| *n),
             id: r.id,
             indicator: r.indicator,
+            conventional_name: conventional_name(&label, &r.name),
             label,
             kind: r.kind,
             name: r.name,
@@ -356,5 +357,52 @@ mod tests {
             .map(|&i| super::letter(i))
             .collect();
         assert_eq!(got, ["a", "b", "z", "aa", "ab"]);
+    }
+}
+
+/// "7.a.Perbup.pdf" stays; "Perbup.pdf" becomes "7.a.Perbup.pdf". Characters no file
+/// system takes become "_".
+pub(crate) fn conventional_name(label: &str, name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if clean.starts_with(&format!("{label}.")) {
+        clean
+    } else {
+        format!("{label}.{clean}")
+    }
+}
+
+#[cfg(test)]
+mod naming_tests {
+    use super::conventional_name;
+
+    #[test]
+    fn names_follow_the_convention_once() {
+        let cases = [
+            (
+                "1.a",
+                "1.a.Perbup-7-2024-SPBE.pdf",
+                "1.a.Perbup-7-2024-SPBE.pdf",
+            ),
+            (
+                "7.b",
+                "SK Tim SPBE (final).PDF",
+                "7.b.SK Tim SPBE (final).PDF",
+            ),
+            ("1.a", "7.b.lain.pdf", "1.a.7.b.lain.pdf"),
+            ("20.c", "a/b:c?\"d\".png", "20.c.a_b_c__d_.png"),
+            ("3.b", "tab\there", "3.b.tab_here"),
+        ];
+        for (label, name, expected) in cases {
+            assert_eq!(conventional_name(label, name), expected, "{name}");
+        }
     }
 }

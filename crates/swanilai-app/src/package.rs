@@ -10,7 +10,7 @@ use std::path::Path;
 use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
 
-use crate::{App, AppError, AppResult, ErrorCode, EvidenceDto};
+use crate::{App, AppError, AppResult, ErrorCode};
 
 /// What an evidence package holds.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -77,14 +77,17 @@ impl App {
                 match &e.sha256 {
                     Some(sha) => {
                         let bytes = self.store.blobs().read_verified(sha)?;
-                        let mut name =
-                            format!("data-dukung/{:02}/{}", e.indicator, package_name(e));
+                        let mut name = format!(
+                            "data-dukung/{:02}/{}",
+                            e.indicator,
+                            e.conventional_name.clone()
+                        );
                         if !used.insert(name.clone()) {
                             name = format!(
                                 "data-dukung/{:02}/{}.{}",
                                 e.indicator,
                                 e.label,
-                                package_name(e)
+                                e.conventional_name.clone()
                             );
                             used.insert(name.clone());
                         }
@@ -164,25 +167,5 @@ impl App {
                 Err(e)
             }
         }
-    }
-}
-
-/// "7.a.Perbup.pdf" stays; "Perbup.pdf" becomes "7.a.Perbup.pdf".
-fn package_name(e: &EvidenceDto) -> String {
-    let clean: String = e
-        .name
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    if clean.starts_with(&format!("{}.", e.label)) {
-        clean
-    } else {
-        format!("{}.{clean}", e.label)
     }
 }

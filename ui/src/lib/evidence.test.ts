@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { conventionalName, formatSize, previewKind } from "./evidence";
-import { ev } from "./fixtures";
+import { formatSize, previewKind } from "./evidence";
 
-describe("evidence naming", () => {
-  it("keeps a name that already starts with its label", () => {
-    expect(conventionalName(ev(1, "1.a", "1.a.Perbup-7-2024-SPBE.pdf"))).toBe("1.a.Perbup-7-2024-SPBE.pdf");
-  });
-  it("puts the label in front, as the evidence package names the file", () => {
-    expect(conventionalName(ev(2, "7.b", "SK Tim SPBE (final).PDF"))).toBe("7.b.SK Tim SPBE (final).PDF");
-    expect(conventionalName(ev(3, "1.a", "7.b.lain.pdf"))).toBe("1.a.7.b.lain.pdf");
-  });
-  it("replaces what no file system takes", () => {
-    expect(conventionalName(ev(4, "20.c", 'a/b:c?"d".png'))).toBe("20.c.a_b_c__d_.png");
-    expect(conventionalName(ev(5, "3.b", "tab\there"))).toBe("3.b.tab_here");
-    expect(conventionalName(ev(6, "32.a", "Portal layanan", { kind: "link", url: "https://x.go.id" }))).toBe("32.a.Portal layanan");
-  });
+describe("evidence preview and size", () => {
   it("previews PDFs and images only", () => {
     expect(previewKind("application/pdf")).toBe("pdf");
     expect(previewKind("image/png")).toBe("image");

@@ -1,15 +1,4 @@
 // Evidence naming and preview rules.
-import type { EvidenceDto } from "../ipc/client";
-
-/** `<indicator>.<letter>.<description>` as the evidence convention wants, exactly as the
- * evidence package names the file (swanilai-app `package_name`): characters no file system
- * takes become "_", and the label goes in front unless the name already starts with it. */
-export function conventionalName(e: Pick<EvidenceDto, "label" | "name">): string {
-  const clean = Array.from(e.name)
-    .map((c) => (/[\\/:*?"<>|]/.test(c) || /\p{Cc}/u.test(c) ? "_" : c))
-    .join("");
-  return clean.startsWith(`${e.label}.`) ? clean : `${e.label}.${clean}`;
-}
 
 export type PreviewKind = "pdf" | "image" | null;
 

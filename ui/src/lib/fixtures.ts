@@ -20,7 +20,9 @@ export function answer(indicator: number, over: Partial<AnswerDto> = {}): Answer
 
 export function ev(id: number, label: string, name: string, over: Partial<EvidenceDto> = {}): EvidenceDto {
   return {
-    id, indicator: Number(label.split(".")[0]), label, kind: "file", name, sha256: "ab", size: 1000,
+    id, indicator: Number(label.split(".")[0]), label, kind: "file", name,
+    // As swanilai-app names it; the rule itself is tested in Rust (evidence.rs).
+    conventional_name: name.startsWith(`${label}.`) ? name : `${label}.${name}`, sha256: "ab", size: 1000,
     media_type: "application/pdf", url: null, note: "", document_date: null, added_at: "", added_by: "",
     newly_attached: true, ...over,
   } as EvidenceDto;

@@ -5,7 +5,12 @@ export type EvidenceDto = { id: number, indicator: number,
  * "7.a", "7.b": the indicator number and the letter in attachment order, as the
  * evidence naming convention wants file names to start.
  */
-label: string, kind: string, name: string, sha256: string | null, size: number | null, media_type: string | null, url: string | null, note: string, document_date: string | null, added_at: string, added_by: string, 
+label: string, kind: string, name: string, 
+/**
+ * The name by the `<indicator>.<letter>.<description>` convention, exactly as the
+ * evidence package writes the file.
+ */
+conventional_name: string, sha256: string | null, size: number | null, media_type: string | null, url: string | null, note: string, document_date: string | null, added_at: string, added_by: string, 
 /**
  * False when the same file or URL was already attached to this indicator.
  */
