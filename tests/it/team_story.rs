@@ -391,3 +391,47 @@ fn a_database_from_before_the_audit_log_gets_a_baseline() {
     assert!(r.ok, "{}", r.message);
     assert_eq!(app.history(Some(2024), 5).unwrap()[0].action, "baseline");
 }
+
+#[test]
+fn passwords_change_and_reset_without_ever_being_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ready_app(dir.path());
+    app.set_sign_in_delay(Duration::ZERO);
+    app.add_account(account("Sari", "Setda")).unwrap();
+    as_user(&mut app, "Sari");
+    app.add_account(account("Budi", "Diskominfo")).unwrap();
+    as_user(&mut app, "Budi");
+    assert_eq!(
+        code(app.change_password("salah-sekali-1", "Baru#Sandi-2026")),
+        ErrorCode::WrongCredentials
+    );
+    assert_eq!(
+        code(app.change_password(PW, "pendek")),
+        ErrorCode::WeakPassword
+    );
+    assert_eq!(
+        code(app.reset_password("Sari", "Baru#Sandi-2026")),
+        ErrorCode::SupervisorOnly
+    );
+    app.change_password(PW, "Baru#Sandi-2026").unwrap();
+    app.sign_out();
+    assert_eq!(code(app.sign_in("Budi", PW)), ErrorCode::WrongCredentials);
+    app.sign_in("Budi", "Baru#Sandi-2026").unwrap();
+    // Budi forgot it again: the supervisor sets a new one.
+    as_user(&mut app, "Sari");
+    app.reset_password("budi", "Lupa#Lagi-2026x").unwrap();
+    app.sign_out();
+    app.sign_in("Budi", "Lupa#Lagi-2026x").unwrap();
+    let log = app.audit_log(None).unwrap();
+    let text = format!("{log:?}");
+    for secret in [PW, "Baru#Sandi-2026", "Lupa#Lagi-2026x", "$argon2"] {
+        assert!(
+            !text.contains(secret),
+            "the audit log must not hold {secret}"
+        );
+    }
+    assert!(log
+        .iter()
+        .any(|e| e.action == "account.reset_password" && e.actor == "Sari"));
+    assert!(app.verify_audit().unwrap().ok);
+}

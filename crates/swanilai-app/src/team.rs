@@ -125,6 +125,57 @@ impl App {
             .ok_or_else(|| AppError::new(ErrorCode::Internal, "session lost"))
     }
 
+    /// Change the signed-in user's own password (the current one must be given).
+    pub fn change_password(&mut self, current: &str, new: &str) -> AppResult<()> {
+        let Some(actor) = self.actor.clone() else {
+            return Err(crate::access::sign_in_required());
+        };
+        let row = accounts::by_id(self.store.conn(), actor.account.id)?.ok_or_else(|| {
+            AppError::new(
+                ErrorCode::UnknownAccount,
+                "the signed-in account no longer exists",
+            )
+        })?;
+        if !verify_password(&row.password_hash, current) {
+            std::thread::sleep(self.sign_in_delay);
+            return Err(AppError::new(
+                ErrorCode::WrongCredentials,
+                "the current password is wrong",
+            ));
+        }
+        self.store_password(&row, new, "account.password")
+    }
+
+    /// The supervisor account sets a new password for another account (forgotten password).
+    pub fn reset_password(&mut self, account: &str, new: &str) -> AppResult<()> {
+        self.require_admin()?;
+        let row = self.account_named(account)?;
+        self.store_password(&row, new, "account.reset_password")
+    }
+
+    fn store_password(&mut self, row: &AccountRow, new: &str, action: &str) -> AppResult<()> {
+        check_password(&row.name, new)?;
+        let hash = hash_password(new)?;
+        let actor = self.actor_name()?;
+        let now = self.clock.now();
+        self.store.transaction(|tx, _| {
+            accounts::set_password_hash(tx, row.id, &hash)?;
+            accounts::set_failed_attempts(tx, row.id, 0)?;
+            // The log says that it changed, never the password or its hash.
+            App::audit(
+                tx,
+                &now,
+                &actor,
+                action,
+                None,
+                None,
+                "account",
+                json!({"name": row.name}).to_string(),
+                json!({"name": row.name, "password": "changed"}).to_string(),
+            )
+        })
+    }
+
     pub fn sign_out(&mut self) {
         self.actor = None;
     }

@@ -191,6 +191,12 @@ pub enum UserCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Change your own password (--user; the new one from SWANILAI_NEW_PASSWORD or a prompt),
+    /// or, as the supervisor account, set another account's password with --for NAME.
+    Passwd {
+        #[arg(long = "for")]
+        for_account: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

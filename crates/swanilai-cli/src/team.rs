@@ -42,6 +42,20 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
                 }
             }
         }
+        Command::User(UserCmd::Passwd { for_account }) => {
+            let new = password_from("SWANILAI_NEW_PASSWORD", "New password: ")?;
+            match for_account {
+                Some(name) => {
+                    app.reset_password(&name, &new)?;
+                    outln!("password of {name} set");
+                }
+                None => {
+                    let current = password_from("SWANILAI_PASSWORD", "Current password: ")?;
+                    app.change_password(&current, &new)?;
+                    outln!("password changed");
+                }
+            }
+        }
         Command::Team(TeamCmd::Set { year, member, role }) => {
             let m = app.set_team_role(year.year, &member, &role)?;
             outln!("{} is {} ({})", m.name, m.role_title, m.role);

@@ -643,6 +643,24 @@ fn a_team_works_through_the_command_line_and_refusals_say_who_may() {
         .failure()
         .stderr(contains("WRONG_CREDENTIALS"));
 
+    // Budi changes his password; the old one stops working.
+    let mut passwd = env.cmd();
+    passwd
+        .args(["--user", "budi", "user", "passwd"])
+        .env("SWANILAI_PASSWORD", pw)
+        .env("SWANILAI_NEW_PASSWORD", "Baru#Sandi-2026");
+    passwd
+        .assert()
+        .success()
+        .stdout(contains("password changed"));
+    as_("budi", &["mine"])
+        .failure()
+        .stderr(contains("WRONG_CREDENTIALS"));
+    let mut mine = env.cmd();
+    mine.args(["--user", "budi", "mine"])
+        .env("SWANILAI_PASSWORD", "Baru#Sandi-2026");
+    mine.assert().success().stdout(contains("7"));
+
     env.ok(&["audit", "verify"]);
     let history = env.ok(&["history", "--indicator", "7"]);
     assert!(
