@@ -20,6 +20,7 @@ fn exported_workbook_reimports_as_identity_and_carries_the_index() {
             AnswerInput {
                 level: Some(Some(level)),
                 explanation: Some(text),
+                owner: Some(["Bappeda", "Dinas Kominfo", ""][n as usize % 3].into()),
                 ..Default::default()
             },
         )

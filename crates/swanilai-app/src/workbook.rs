@@ -232,6 +232,15 @@ impl App {
                 });
                 after.explanation = new_text;
             }
+            if let Some(owner) = r.owner.as_ref().filter(|o| **o != before.owner) {
+                changes.push(ImportChange {
+                    indicator: r.indicator,
+                    field: "owner".into(),
+                    before: before.owner.clone(),
+                    after: owner.clone(),
+                });
+                after.owner = owner.clone();
+            }
             if after == before {
                 unchanged += 1;
             } else {

@@ -397,6 +397,7 @@ fn an_edited_workbook_is_previewed_then_imported() {
     let before = env.snapshot();
     let dry = env.ok(&["import", edited.to_str().unwrap(), "--dry-run"]);
     assert!(dry.contains("indicator 3 level: '2' -> '4'"), "{dry}");
+    assert!(dry.contains("indicator 3 owner: '' -> 'Unit Uji'"), "{dry}");
     assert!(dry.contains("problem") && dry.contains("Tingkat"), "{dry}");
     assert_eq!(env.snapshot(), before, "a dry run writes nothing");
     env.cmd()
@@ -409,6 +410,7 @@ fn an_edited_workbook_is_previewed_then_imported() {
     let a = env.json(&["answer", "show", "--indicator", "3", "--json"]);
     assert_eq!(a["level"], 4);
     assert_eq!(a["explanation"], "FAKTA:\nbaru\nANALISIS:\nlebih baik");
+    assert_eq!(a["owner"], "Unit Uji");
     assert!(env.json(&["answer", "show", "--indicator", "5", "--json"])["level"].is_null());
 }
 
@@ -429,6 +431,7 @@ fn rewrite_levels(src: &Path, dst: &Path, edits: &[(u32, Option<f64>, &str)]) {
         .collect();
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let (c_no, c_lv, c_ex) = (col("No"), col("Tingkat"), col("Penjelasan"));
+    let c_unit = col("Unit/Penanggung Jawab");
     let mut out = rust_xlsxwriter::Workbook::new();
     let ws = out.add_worksheet().set_name("Penilaian Mandiri").unwrap();
     for (r, row) in range.rows().enumerate() {
@@ -447,6 +450,9 @@ fn rewrite_levels(src: &Path, dst: &Path, edits: &[(u32, Option<f64>, &str)]) {
                     if let Some(l) = e.1 {
                         ws.write(r, c16, l).unwrap();
                     }
+                }
+                (Some(_), c) if c == c_unit => {
+                    ws.write(r, c16, "Unit Uji").unwrap();
                 }
                 (Some(e), c) if c == c_ex => {
                     ws.write(r, c16, e.2).unwrap();

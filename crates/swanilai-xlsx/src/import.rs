@@ -100,6 +100,7 @@ struct Parsed {
     indicator: Option<u32>,
     level: Option<Level>,
     explanation: String,
+    owner: Option<String>,
     problems: Vec<ImportProblem>,
 }
 
@@ -122,6 +123,7 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
             indicator: None,
             level: None,
             explanation: String::new(),
+            owner: None,
             problems: Vec::new(),
         };
 
@@ -165,6 +167,16 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
                 ),
             ),
         }
+        if let Some(&col) = header.columns.get(&Column::Owner) {
+            let cell = sheet.cell(row, col);
+            match grid::text(cell) {
+                Some(text) => p.owner = Some(text.trim().to_owned()),
+                None => problem(
+                    Column::Owner,
+                    format!("{} is not text; type the unit kerja as text", shown(cell)),
+                ),
+            }
+        }
         p.problems = problems;
         parsed.push(p);
     }
@@ -198,6 +210,7 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
                 row: p.row,
                 level: p.level,
                 explanation: p.explanation,
+                owner: p.owner,
             }),
             _ => out.problems.append(&mut p.problems),
         }

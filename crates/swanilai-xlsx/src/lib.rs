@@ -83,6 +83,8 @@ pub struct ImportedRow {
     pub row: u32,
     pub level: Option<Level>,
     pub explanation: String,
+    /// The Unit/Penanggung Jawab cell, trimmed; None when the sheet has no such column.
+    pub owner: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
