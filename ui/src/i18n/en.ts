@@ -169,6 +169,7 @@ export const en: Record<Key, string> = {
   "tr.col.message": "Problem",
   "tr.field.level": "Level",
   "tr.field.explanation": "Explanation",
+  "tr.field.owner": "Unit / person in charge",
   "tr.progress": "Running… {done}/{total}",
   "tr.closeDeferred": "An export/import is still running. The window closes when it is done, so no file is left broken.",
 

@@ -168,6 +168,7 @@ export const id = {
   "tr.col.message": "Masalah",
   "tr.field.level": "Tingkat",
   "tr.field.explanation": "Penjelasan",
+  "tr.field.owner": "Unit/Penanggung Jawab",
   "tr.progress": "Sedang berjalan… {done}/{total}",
   "tr.closeDeferred": "Ekspor/impor masih berjalan. Jendela akan tertutup setelah selesai agar berkas tidak rusak.",
 
