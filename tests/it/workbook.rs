@@ -166,3 +166,72 @@ fn the_evidence_package_holds_every_file_verified_and_named_by_convention() {
         .to_string_lossy()
         .contains("partial")));
 }
+
+/// Regression fixtures written by LibreOffice Calc 7 (Debian 12): the demo's 2026 workbook
+/// re-saved unchanged, and re-saved after a person's edits (indicator 5: level 2 -> 4, a
+/// new explanation, another unit; indicator 47: level typed as the text "2").
+/// Made with `swanilai demo`, `swanilai export`, an edit, then
+/// `soffice --headless --convert-to xlsx`; see tests/fixtures/README.md.
+#[test]
+fn workbooks_saved_by_libreoffice_import_exactly() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = swanilai_app::App::open(
+        &dir.path().join("demo.db"),
+        swanilai_app::Open::CreateIfMissing,
+    )
+    .unwrap();
+    app.demo(&dir.path().join("scratch")).unwrap();
+
+    let same = app
+        .import_preview(
+            Some(2026),
+            &fixtures.join("libreoffice-resaved-demo-2026.xlsx"),
+        )
+        .unwrap();
+    assert!(same.problems.is_empty(), "{:?}", same.problems);
+    assert!(
+        same.changes.is_empty(),
+        "a re-save changes nothing: {:?}",
+        same.changes
+    );
+    assert_eq!(same.unchanged, 47);
+
+    let edited = fixtures.join("libreoffice-edited-demo-2026.xlsx");
+    let p = app.import_preview(Some(2026), &edited).unwrap();
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+    let got: Vec<(u32, &str, &str, &str)> = p
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                c.indicator,
+                c.field.as_str(),
+                c.before.as_str(),
+                c.after.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(got[0], (5, "level", "2", "4"));
+    assert_eq!((got[1].0, got[1].1), (5, "explanation"));
+    assert!(
+        got[1]
+            .3
+            .starts_with("FAKTA:\nPeraturan Bupati Sukamaju Nomor 3 Tahun 2025"),
+        "{}",
+        got[1].3
+    );
+    assert!(got[1].3.contains("hlm. 2–9"), "the en dash survives");
+    assert_eq!(
+        got[2],
+        (5, "owner", "BKPSDM", "Dinas Komunikasi dan Informatika")
+    );
+    assert_eq!(got[3], (47, "level", "", "2"));
+    let before = app.index(Some(2026)).unwrap();
+    app.import_apply(Some(2026), &edited, false).unwrap();
+    let after = app.index(Some(2026)).unwrap();
+    assert_eq!((before.answered, after.answered), (46, 47));
+    assert_eq!(app.answer(Some(2026), 5).unwrap().level, Some(4));
+    assert!(app.verify_audit().unwrap().ok);
+}
