@@ -6,7 +6,8 @@ submitted indicators in the review queue side by side with the criteria, approve
 returns another with a comment; the statuses change on the board and in the database; the
 indicator's history reads as sentences; a member signs in, sees "Indikator saya", may not
 approve (the app layer refuses, whatever the window shows) and resubmits the returned
-indicator after fixing it.
+indicator after fixing it. The supervisor account resets the member's forgotten password;
+the member changes it to their own from the header and signs in again with it.
 
 Run by run_e2e.py after the first story (its own database and window); standalone:
 `python3 e2e/team_story.py --app target/debug/swanilai-desktop --driver URL --artifacts DIR`
@@ -31,6 +32,10 @@ SUPERVISOR = "Rina Wulandari"
 MEMBER = "Budi Santoso"
 OPERATOR = "Sari Dewi"
 KOORDINATOR = "Ahmad Fauzi"
+# The member forgets their password: the supervisor account resets it, the member then
+# changes it to one of their own.
+MEMBER_RESET = "Sementara#Bappeda-77"
+MEMBER_OWN = "Perencanaan#Pembangunan-2026"
 
 
 def step_name(name):
@@ -202,7 +207,9 @@ class TeamStory:
         role = s.execute(f"return document.querySelector('tr[data-account=\"{MEMBER}\"] select').value")
         assert role == "member", role
         chips = s.find('li[data-assign="10"]').text
-        assert "Unit Bappeda" in chips, chips
+        assert "Unit: Bappeda" in chips and "1 orang" in chips, chips
+        title = s.find('li[data-assign="10"] .chip-static.unit').attr("title")
+        assert title == f"Anggota unit Bappeda: {MEMBER}", title
         self.shot("team-06-team")
         # the audit trail: intact, then a level changed behind the app's back is found
         s.find('[data-testid="audit-verify"]').click()
@@ -220,11 +227,33 @@ class TeamStory:
         s.execute("document.querySelector('[data-testid=audit] details')?.setAttribute('open', '')")
         self.shot("team-06b-audit-tampered")
 
+    @step_name("team screen: the supervisor account resets a member's forgotten password")
+    def reset_password(self):
+        s = self.s
+        self.dismiss()
+        row = f'tr[data-account="{MEMBER}"]'
+        assert not s.find_all(f'tr[data-account="{SUPERVISOR}"] [data-testid="reset-open"]'), \
+            "the supervisor changes their own password from the header, not here"
+        s.find(f'{row} [data-testid="reset-open"]').click()
+        form = f'tr[data-reset="{MEMBER}"]'
+        s.find(f'{form} input[name="pw-new"]', timeout=10).type(MEMBER_RESET)
+        s.find(f'{form} input[name="pw-repeat"]').type(MEMBER_RESET + "x")
+        s.find(f'{form} [data-testid="password-save"]').click()
+        err = s.find(f'{form} [data-testid="password-error"]', timeout=10)
+        assert err.attr("data-code") == "MISMATCH" and "tidak sama" in err.text, err.text
+        s.find(f'{form} input[name="pw-repeat"]').clear().type(MEMBER_RESET)
+        self.shot("team-06c-reset-password")
+        s.find(f'{form} [data-testid="password-save"]').click()
+        code, text = self.notice()
+        assert code == "" and f"Kata sandi {MEMBER} sudah diatur ulang" in text, (code, text)
+        assert not s.find_all(form), "the form closes"
+        self.dismiss()
+
     @step_name("a member: my indicators, no approving, fix and resubmit")
     def member(self):
         s = self.s
         s.find('[data-testid="signout"]').click()
-        self.sign_in(MEMBER, PASSWORD)
+        self.sign_in(MEMBER, MEMBER_RESET)
         s.find('[data-testid="who"]', timeout=15)
         who = s.execute("return document.querySelector('[data-testid=who]').textContent")
         assert MEMBER in who and "Anggota" in who, who
@@ -233,6 +262,10 @@ class TeamStory:
         s.find('[data-testid="mine"] button[data-indicator="3"]', timeout=10)
         mine = [e.attr("data-indicator") for e in s.find_all('[data-testid="mine"] button[data-indicator]')]
         assert mine == ["1", "2", "3", "10"], mine
+        via = s.execute("return [...document.querySelectorAll('[data-testid=mine] [data-testid=via-unit]')]"
+                        ".map((e) => e.closest('button').dataset.indicator)")
+        assert via == ["10"], via
+        assert s.find('button[data-indicator="10"] [data-testid="via-unit"]').text == "melalui unit Bappeda"
         self.shot("team-07-mine")
         # the window hides approving from a member; the app layer refuses it anyway
         r = s.invoke("approve", {"year": None, "indicator": 1, "comment": None})
@@ -256,6 +289,35 @@ class TeamStory:
         assert code in ("NOT_ASSIGNED", "INVALID_TRANSITION"), (code, text)
         self.shot("team-08-refused")
         self.dismiss()
+
+    @step_name("password: the member changes their own from the header; the old one is refused")
+    def change_password(self):
+        s = self.s
+        self.dismiss()
+        s.find('[data-testid="account-menu"]').click()
+        panel = '[data-testid="account-panel"]'
+        s.find(f'{panel} input[name="pw-current"]', timeout=10).type("bukan-sandinya-1")
+        s.find(f'{panel} input[name="pw-new"]').type(MEMBER_OWN)
+        s.find(f'{panel} input[name="pw-repeat"]').type(MEMBER_OWN)
+        s.find(f'{panel} [data-testid="password-save"]').click()
+        err = s.find(f'{panel} [data-testid="password-error"]', timeout=15)
+        assert err.attr("data-code") == "WRONG_CREDENTIALS", err.attr("data-code")
+        assert "Kata sandi saat ini salah" in err.text, err.text
+        self.shot("team-10-change-password-wrong")
+        s.find(f'{panel} input[name="pw-current"]').clear().type(MEMBER_RESET)
+        s.find(f'{panel} [data-testid="password-save"]').click()
+        code, text = self.notice(timeout=15)
+        assert code == "" and "Kata sandi Anda sudah diubah" in text, (code, text)
+        assert not s.find_all(panel), "the panel closes"
+        self.dismiss()
+        s.find('[data-testid="signout"]').click()
+        self.sign_in(MEMBER, MEMBER_RESET)
+        err = s.find('[data-testid="signin-error"]', timeout=15)
+        assert err.attr("data-code") == "WRONG_CREDENTIALS", err.attr("data-code")
+        self.sign_in(MEMBER, MEMBER_OWN)
+        s.find('[data-testid="who"]', timeout=15)
+        who = s.execute("return document.querySelector('[data-testid=who]').textContent")
+        assert MEMBER in who, who
 
 
 class FirstAccountStory(TeamStory):
@@ -343,6 +405,31 @@ class FirstAccountStory(TeamStory):
                      what="assessment open again")
         assert "ok" in s.invoke("return_for_revision", {"year": None, "indicator": 7, "comment": "Perbaiki data dukung"})
 
+    @step_name("the Berita Acara with a chosen date: the PDF says it in words")
+    def dated_document(self):
+        s = self.s
+        self.dismiss()
+        s.find('[data-testid="doc-date"]', timeout=10)
+        today = s.execute("const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
+                          ".map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-')")
+        shown = s.execute("return document.querySelector('[data-testid=doc-date]').value")
+        assert shown == today, f"today by default: {shown} != {today}"
+        # a date field is set as a person's picker does: the value, then the input event
+        s.execute("const i = document.querySelector('[data-testid=doc-date]'); i.value = '2026-11-20';"
+                  "i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new Event('change', {bubbles: true}));")
+        self.shot("team-11-document-date")
+        out = os.path.join(self.work, "berita-acara-20-november.pdf")
+        s.execute_async("const [k, p, done] = arguments; window.__swanilaiDocuments.runDocument(k, p).then(() => done(true));",
+                        "berita_acara", out)
+        code, text = self.notice()
+        assert code == "" and "Dokumen tersimpan" in text, (code, text)
+        with open(out, "rb") as f:
+            pdf = f.read()
+        assert pdf[:5] == b"%PDF-"
+        assert b"tanggal dua puluh bulan November" in pdf, "the date in words"
+        assert b", 20 November 2026" in pdf, "the place and date above the signatures"
+        self.dismiss()
+
 
 def run_first_account(driver, binary, artifacts):
     work = tempfile.mkdtemp(prefix="swanilai-e2e-first-")
@@ -353,7 +440,7 @@ def run_first_account(driver, binary, artifacts):
         s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
         story = FirstAccountStory(s, work, artifacts, db)
         passed = failed = 0
-        for fn in (story.first_account, story.finalize_reopen):
+        for fn in (story.first_account, story.finalize_reopen, story.dated_document):
             try:
                 fn()
                 passed += 1
@@ -383,7 +470,7 @@ def run_story(driver, binary, artifacts):
         s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
         story = TeamStory(s, work, artifacts, db)
         for fn in [story.wrong_password, story.supervisor_signs_in, story.review, story.board,
-                   story.history, story.team, story.member]:
+                   story.history, story.team, story.reset_password, story.member, story.change_password]:
             try:
                 fn()
                 passed += 1

@@ -46,6 +46,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             team::signed_in,
             team::sign_in,
             team::sign_out,
+            team::change_password,
+            team::reset_password,
             team::add_account,
             team::accounts,
             team::team,

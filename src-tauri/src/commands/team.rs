@@ -40,6 +40,18 @@ pub fn sign_out(state: State<'_, AppState>) -> AppResult<()> {
     })
 }
 
+/// The signed-in user's own password: the current one is checked (a wrong one is slowed down).
+#[tauri::command(async)]
+pub fn change_password(state: State<'_, AppState>, current: String, new: String) -> AppResult<()> {
+    state.with(|app| app.change_password(&current, &new))
+}
+
+/// The supervisor account sets a new password for an account whose password was forgotten.
+#[tauri::command(async)]
+pub fn reset_password(state: State<'_, AppState>, account: String, new: String) -> AppResult<()> {
+    state.with(|app| app.reset_password(&account, &new))
+}
+
 #[tauri::command(async)]
 pub fn add_account(state: State<'_, AppState>, input: NewAccount) -> AppResult<AccountDto> {
     state.with(|app| app.add_account(input))
@@ -276,6 +288,10 @@ mod tests {
         assert_eq!(refused(&w, "sign_in", wrong)?, "WRONG_CREDENTIALS");
 
         let me = ok(&w, "sign_in", json!({"name": "Rina", "password": pw}))?;
+        let mine = json!({"current": "bukan-sandinya", "new": "Kominfo#Baru-2026"});
+        assert_eq!(refused(&w, "change_password", mine)?, "WRONG_CREDENTIALS");
+        let weak = json!({"current": pw, "new": "rina"});
+        assert_eq!(refused(&w, "change_password", weak)?, "WEAK_PASSWORD");
         assert_eq!(me["role"], "supervisor");
         let budi = json!({"input": {"name": "Budi", "unit": "Bappeda", "password": pw}});
         ok(&w, "add_account", budi)?;
@@ -287,6 +303,8 @@ mod tests {
         ok(&w, "sign_out", json!({}))?;
 
         ok(&w, "sign_in", json!({"name": "Budi", "password": pw}))?;
+        let reset = json!({"account": "Rina", "new": "Kominfo#Mencoba-2026"});
+        assert_eq!(refused(&w, "reset_password", reset)?, "SUPERVISOR_ONLY");
         let one = json!({"year": null, "indicator": 1, "comment": null});
         assert_eq!(refused(&w, "submit", one.clone())?, "NOT_ASSIGNED");
         let mine = ok(&w, "my_indicators", json!({"year": null}))?;
@@ -298,6 +316,20 @@ mod tests {
         ok(&w, "add_comment", note)?;
         ok(&w, "sign_out", json!({}))?;
 
+        ok(&w, "sign_in", json!({"name": "Rina", "password": pw}))?;
+        let budi_new = "Bappeda#Baru-2026";
+        ok(
+            &w,
+            "reset_password",
+            json!({"account": "Budi", "new": budi_new}),
+        )?;
+        ok(&w, "sign_out", json!({}))?;
+        let old = json!({"name": "Budi", "password": pw});
+        assert_eq!(refused(&w, "sign_in", old)?, "WRONG_CREDENTIALS");
+        ok(&w, "sign_in", json!({"name": "Budi", "password": budi_new}))?;
+        let own = json!({"current": budi_new, "new": pw});
+        ok(&w, "change_password", own)?;
+        ok(&w, "sign_out", json!({}))?;
         ok(&w, "sign_in", json!({"name": "Rina", "password": pw}))?;
         assert_eq!(ok(&w, "submit", one.clone())?["status"], "submitted");
         let queue = ok(&w, "review_queue", json!({"year": null}))?;

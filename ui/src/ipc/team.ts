@@ -33,6 +33,10 @@ export const teamIpc = {
   signedIn: () => call<SignedInDto | null>("signed_in"),
   signIn: (name: string, password: string) => call<SignedInDto>("sign_in", { name, password }),
   signOut: () => call<void>("sign_out"),
+  /** The signed-in user's own password; WRONG_CREDENTIALS if `current` is wrong, WEAK_PASSWORD. */
+  changePassword: (current: string, next: string) => call<void>("change_password", { current, new: next }),
+  /** The supervisor account sets another account's password (forgotten); SUPERVISOR_ONLY otherwise. */
+  resetPassword: (account: string, next: string) => call<void>("reset_password", { account, new: next }),
   addAccount: (input: NewAccount) => call<AccountDto>("add_account", { input }),
   accounts: () => call<AccountDto[]>("accounts"),
 

@@ -13,6 +13,29 @@ export function assigneesOf(all: AssignmentDto[], indicator: number): Assignee[]
     .sort((x, y) => (x.kind === y.kind ? x.name.localeCompare(y.name, "id") : x.kind === "account" ? -1 : 1));
 }
 
+/** The accounts of a unit kerja, by name: who works on an indicator assigned to the unit
+ * (matched as the app layer does, without case). */
+export function unitMembers(accounts: AccountDto[], unit: string): string[] {
+  const u = unit.trim().toLowerCase();
+  if (!u) return [];
+  return accounts
+    .filter((a) => a.unit.trim().toLowerCase() === u)
+    .map((a) => a.name)
+    .sort((a, b) => a.localeCompare(b, "id"));
+}
+
+/**
+ * The unit kerja through which an indicator is the user's, or null when it is assigned to
+ * them by name (or not at all): "Indikator saya" says "melalui unit Bappeda".
+ */
+export function viaUnit(all: AssignmentDto[], indicator: number, me: { name: string; unit: string }): string | null {
+  const mine = all.filter((a) => a.indicator === indicator).map((a) => a.assignee);
+  if (mine.some((a) => a.kind === "account" && a.name.toLowerCase() === me.name.toLowerCase())) return null;
+  const unit = me.unit.trim().toLowerCase();
+  const through = mine.find((a) => a.kind === "unit" && unit !== "" && a.name.trim().toLowerCase() === unit);
+  return through ? through.name : null;
+}
+
 /** The distinct unit kerja of the accounts, sorted, empty ones left out. */
 export function unitsOf(accounts: AccountDto[]): string[] {
   const seen = new Map<string, string>();
