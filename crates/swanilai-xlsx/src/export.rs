@@ -167,12 +167,11 @@ fn assessment_sheet(workbook: &mut Workbook, view: &View<'_, '_>, s: &Styles) ->
         &s.subtitle,
     )?;
 
+    for c in Column::ALL {
+        w.width(col(c), c.width())?;
+    }
     let headers: Vec<&str> = Column::ALL.iter().map(|c| c.header()).collect();
     w.header(HEADER_ROW, &headers, &s.header)?;
-    for c in Column::ALL {
-        w.ws.set_column_width(col(c), c.width())
-            .map_err(|e| fail(SHEET_ASSESSMENT, "column width", e))?;
-    }
 
     let mut row: RowNum = HEADER_ROW;
     for ind in catalog.indicators() {
@@ -207,9 +206,10 @@ fn assessment_sheet(workbook: &mut Workbook, view: &View<'_, '_>, s: &Styles) ->
             (Column::Status, answer.map_or("", |a| a.status.as_str())),
         ];
         for (c, text) in texts {
-            w.text(row, col(c), text, &s.text)?;
+            w.wrapped(row, col(c), text, &s.text)?;
         }
     }
+    w.fit_rows()?;
     let last_row = row;
     let last_col = col(Column::Status);
 

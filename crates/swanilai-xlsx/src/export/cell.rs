@@ -4,6 +4,8 @@
 //! instead of truncating it, and routes text that rust_xlsxwriter would take for raw rich
 //! text (`<r>...</r>`) through a one-run rich string, so user text is never written as XML.
 
+use std::collections::BTreeMap;
+
 use rust_xlsxwriter::{ColNum, Format, FormatAlign, FormatBorder, RowNum, Worksheet};
 
 use crate::layout::{column_letter, excel_len, TableColumn, MAX_CELL_TEXT};
@@ -15,13 +17,57 @@ pub(crate) type Built<T> = Result<T, String>;
 pub(crate) struct Cells<'w> {
     pub ws: &'w mut Worksheet,
     sheet: &'static str,
+    /// Column widths set so far, for estimating the height of wrapped text.
+    widths: BTreeMap<ColNum, f64>,
+    /// The height each row needs for its wrapped text (points).
+    heights: BTreeMap<RowNum, f64>,
+}
+
+/// Height of one line of 11 pt text, in points, and Excel's largest row height.
+const LINE_POINTS: f64 = 15.0;
+const MAX_ROW_POINTS: f64 = 409.0;
+
+/// Lines that wrapped text takes in a column `width` characters wide. Excel does not
+/// grow rows for wrapped text in a file it opens, and LibreOffice does not either when it
+/// prints, so the writer sets the heights itself.
+pub(crate) fn wrapped_lines(text: &str, width: f64) -> usize {
+    // Calibri 11 fits about 1.15 average characters per unit of column width.
+    let per_line = (width * 1.15).floor().max(1.0) as usize;
+    text.split('\n')
+        .map(|para| {
+            let mut lines = 1;
+            let mut used = 0usize;
+            for word in para.split(' ') {
+                let len = word.chars().count();
+                let need = if used == 0 { len } else { used + 1 + len };
+                if need <= per_line {
+                    used = need;
+                } else if used == 0 {
+                    lines += len.saturating_sub(1) / per_line;
+                    used = len % per_line;
+                } else {
+                    lines += 1 + len.saturating_sub(1) / per_line;
+                    used = match len % per_line {
+                        0 if len > 0 => per_line,
+                        r => r,
+                    };
+                }
+            }
+            lines
+        })
+        .sum()
 }
 
 impl<'w> Cells<'w> {
     pub fn new(ws: &'w mut Worksheet, sheet: &'static str) -> Built<Cells<'w>> {
         ws.set_name(sheet)
             .map_err(|e| format!("sheet '{sheet}': {e}"))?;
-        Ok(Cells { ws, sheet })
+        Ok(Cells {
+            ws,
+            sheet,
+            widths: BTreeMap::new(),
+            heights: BTreeMap::new(),
+        })
     }
 
     pub fn place(&self, row: RowNum, col: ColNum) -> String {
@@ -81,9 +127,38 @@ impl<'w> Cells<'w> {
     pub fn widths(&mut self, columns: &[TableColumn]) -> Built<()> {
         for (i, c) in columns.iter().enumerate() {
             let col = ColNum::try_from(i).map_err(|e| fail(self.sheet, "column", e))?;
-            self.ws
-                .set_column_width(col, c.width)
-                .map_err(|e| fail(self.sheet, "column width", e))?;
+            self.width(col, c.width)?;
+        }
+        Ok(())
+    }
+
+    /// Set one column's width.
+    pub fn width(&mut self, col: ColNum, width: f64) -> Built<()> {
+        self.widths.insert(col, width);
+        self.ws
+            .set_column_width(col, width)
+            .map(|_| ())
+            .map_err(|e| fail(self.sheet, "column width", e))
+    }
+
+    /// Write wrapped text and make its row tall enough to show it.
+    pub fn wrapped(&mut self, row: RowNum, col: ColNum, text: &str, format: &Format) -> Built<()> {
+        self.text(row, col, text, format)?;
+        let width = self.widths.get(&col).copied().unwrap_or(8.43);
+        let needed = (wrapped_lines(text, width) as f64 * LINE_POINTS + 2.0).min(MAX_ROW_POINTS);
+        let h = self.heights.entry(row).or_insert(LINE_POINTS);
+        *h = h.max(needed);
+        Ok(())
+    }
+
+    /// Apply the row heights wrapped text needs (call once the sheet is written).
+    pub fn fit_rows(&mut self) -> Built<()> {
+        for (&row, &h) in &self.heights {
+            if h > LINE_POINTS + 2.0 {
+                self.ws
+                    .set_row_height(row, h)
+                    .map_err(|e| fail(self.sheet, "row height", e))?;
+            }
         }
         Ok(())
     }
@@ -92,8 +167,11 @@ impl<'w> Cells<'w> {
     pub fn header(&mut self, row: RowNum, labels: &[&str], format: &Format) -> Built<()> {
         for (i, label) in labels.iter().enumerate() {
             let col = ColNum::try_from(i).map_err(|e| fail(self.sheet, "column", e))?;
-            self.text(row, col, label, format)?;
+            self.wrapped(row, col, label, format)?;
         }
+        // Bold headers wrap earlier than body text; two lines keep them whole everywhere.
+        let h = self.heights.entry(row).or_insert(LINE_POINTS);
+        *h = h.max(2.0 * LINE_POINTS + 2.0);
         Ok(())
     }
 }
@@ -172,7 +250,30 @@ impl Styles {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_escapes;
+    use super::{escape_escapes, wrapped_lines};
+
+    #[test]
+    fn wrapped_text_is_counted_in_lines() {
+        assert_eq!(wrapped_lines("", 10.0), 1);
+        assert_eq!(wrapped_lines("satu dua", 10.0), 1);
+        assert_eq!(
+            wrapped_lines("satu dua tiga", 10.0),
+            2,
+            "a word that does not fit wraps"
+        );
+        assert_eq!(
+            wrapped_lines("a\nb\n\nc", 40.0),
+            4,
+            "every line break counts"
+        );
+        assert_eq!(
+            wrapped_lines(&"x".repeat(25), 10.0),
+            3,
+            "a long word breaks"
+        );
+        let explanation = "FAKTA: Peraturan Bupati telah ditetapkan dan diterapkan. ".repeat(20);
+        assert!(wrapped_lines(&explanation, 60.0) >= explanation.len() / 69);
+    }
 
     #[test]
     fn only_complete_escape_sequences_are_escaped() {

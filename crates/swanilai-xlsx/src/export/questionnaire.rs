@@ -35,6 +35,7 @@ pub(super) fn sheet(workbook: &mut Workbook, view: &View<'_, '_>, s: &Styles) ->
         }
         row = block(&mut w, view, ind, row, s)? + 1;
     }
+    w.fit_rows()?;
     breaks.truncate(MAX_PAGE_BREAKS);
     w.ws.set_page_breaks(&breaks)
         .map_err(|e| fail(SHEET_QUESTIONNAIRE, "page breaks", e))?;
@@ -63,8 +64,8 @@ fn block(
     w.text(row, 0, &format!("Indikator {}", ind.number), &s.title)?;
     row += 1;
     let mut pair = |w: &mut Cells<'_>, label: &str, value: &str| -> Built<()> {
-        w.text(row, 0, label, &s.label)?;
-        w.text(row, 1, value, &s.text)?;
+        w.wrapped(row, 0, label, &s.label)?;
+        w.wrapped(row, 1, value, &s.text)?;
         row += 1;
         Ok(())
     };
@@ -87,8 +88,8 @@ fn block(
         let text = criteria
             .and_then(|c| c.levels.get(level.index()))
             .map_or("", |l| l.criteria.as_str());
-        w.text(row, 0, &level_label(view, ind, level), &s.label)?;
-        w.text(row, 1, text, &s.text)?;
+        w.wrapped(row, 0, &level_label(view, ind, level), &s.label)?;
+        w.wrapped(row, 1, text, &s.text)?;
         row += 1;
     }
 
@@ -97,8 +98,8 @@ fn block(
         |l| level_label(view, ind, l),
     );
     let mut pair = |w: &mut Cells<'_>, label: &str, value: &str| -> Built<()> {
-        w.text(row, 0, label, &s.label)?;
-        w.text(row, 1, value, &s.text)?;
+        w.wrapped(row, 0, label, &s.label)?;
+        w.wrapped(row, 1, value, &s.text)?;
         row += 1;
         Ok(())
     };

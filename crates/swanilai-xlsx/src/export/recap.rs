@@ -69,6 +69,7 @@ pub(super) fn index_sheet(
             &s.subtitle,
         )?;
     }
+    w.fit_rows()?;
     w.ws.set_repeat_rows(TABLE_HEADER_ROW, TABLE_HEADER_ROW)
         .map_err(|e| fail(SHEET_RECAP, "print titles", e))?;
     w.ws.set_portrait()
@@ -154,6 +155,7 @@ pub(super) fn evidence_sheet(
         w.ws.autofilter(TABLE_HEADER_ROW, 0, row, 6)
             .map_err(|e| fail(SHEET_EVIDENCE, "autofilter", e))?;
     }
+    w.fit_rows()?;
     w.ws.set_freeze_panes(TABLE_HEADER_ROW + 1, 0)
         .map_err(|e| fail(SHEET_EVIDENCE, "freeze panes", e))?;
     w.ws.set_repeat_rows(TABLE_HEADER_ROW, TABLE_HEADER_ROW)
