@@ -25,7 +25,7 @@ import traceback
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webdriver import Session, WebDriverError  # noqa: E402
+from webdriver import Screens, Session, WebDriverError  # noqa: E402
 from xlsx import read_sheet, sheet_names  # noqa: E402
 
 RESULTS = []
@@ -38,28 +38,8 @@ def step(name):
     return wrap
 
 
-class Story:
-    def __init__(self, s, work, artifacts):
-        self.s = s
-        self.work = work
-        self.art = artifacts
-
+class Story(Screens):
     # -- helpers
-    def shot(self, name):
-        time.sleep(0.6)  # the WebDriver screenshot can lag the DOM by a repaint
-        self.s.screenshot(os.path.join(self.art, f"{name}.png"))
-
-    def nav(self, view):
-        self.s.find(f'button[data-nav="{view}"]').click()
-
-    def notice(self, timeout=10.0):
-        """(code, text) of the notice bar once it shows."""
-        el = self.s.find('[data-testid="notice"]', timeout=timeout)
-        return el.attr("data-code"), el.text
-
-    def dismiss(self):
-        self.s.execute("document.querySelector('[data-testid=notice] button')?.click()")
-
     def drop(self, paths):
         """What a native drop delivers: Tauri's drag-drop event with the file paths."""
         r = self.s.invoke("plugin:event|emit", {

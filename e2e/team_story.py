@@ -24,7 +24,7 @@ import time
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webdriver import Session, WebDriverError  # noqa: E402
+from webdriver import Screens, Session, WebDriverError  # noqa: E402
 
 YEAR = "2026"
 PASSWORD = "Sukamaju#Tim-2026"
@@ -87,26 +87,10 @@ def prepare(cli, db):
          "Peta Rencana SPBE sudah ditetapkan dengan Perbup, dokumen terlampir di 2.a."], user=MEMBER)
 
 
-class TeamStory:
+class TeamStory(Screens):
     def __init__(self, s, work, artifacts, db):
-        self.s = s
-        self.work = work
-        self.art = artifacts
+        super().__init__(s, work, artifacts)
         self.db = db
-
-    def shot(self, name):
-        time.sleep(0.6)
-        self.s.screenshot(os.path.join(self.art, f"{name}.png"))
-
-    def nav(self, view):
-        self.s.find(f'button[data-nav="{view}"]').click()
-
-    def notice(self, timeout=10.0):
-        el = self.s.find('[data-testid="notice"]', timeout=timeout)
-        return el.attr("data-code"), el.text
-
-    def dismiss(self):
-        self.s.execute("document.querySelector('[data-testid=notice] button')?.click()")
 
     def answer(self, n):
         r = self.s.invoke("answer", {"year": None, "indicator": n})

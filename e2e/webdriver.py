@@ -4,6 +4,7 @@ screenshot. No selenium, no tauri-driver."""
 
 import base64
 import json
+import os
 import time
 import urllib.error
 import urllib.request
@@ -121,3 +122,27 @@ class Element:
 
     def attr(self, name):
         return self.s._s("GET", f"/element/{self.id}/attribute/{name}")
+
+
+class Screens:
+    """Helpers every story uses on the app's screens (the same selectors everywhere)."""
+
+    def __init__(self, s, work, artifacts):
+        self.s = s
+        self.work = work
+        self.art = artifacts
+
+    def shot(self, name):
+        time.sleep(0.6)  # the WebDriver screenshot can lag the DOM by a repaint
+        self.s.screenshot(os.path.join(self.art, f"{name}.png"))
+
+    def nav(self, view):
+        self.s.find(f'button[data-nav="{view}"]').click()
+
+    def notice(self, timeout=10.0):
+        """(code, text) of the notice bar once it shows."""
+        el = self.s.find('[data-testid="notice"]', timeout=timeout)
+        return el.attr("data-code"), el.text
+
+    def dismiss(self):
+        self.s.execute("document.querySelector('[data-testid=notice] button')?.click()")
