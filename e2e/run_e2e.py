@@ -49,9 +49,9 @@ class Story(Screens):
         assert "err" not in r, f"emitting the drop failed: {r}"
 
     def answer(self, n):
-        r = self.s.invoke("answer", {"year": None, "indicator": n})
+        r = self.s.invoke("answers", {"year": None, "indicator": n})
         assert "ok" in r, r
-        return r["ok"]
+        return r["ok"][0]
 
     def open_indicator(self, n):
         self.nav("board")

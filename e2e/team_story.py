@@ -93,9 +93,9 @@ class TeamStory(Screens):
         self.db = db
 
     def answer(self, n):
-        r = self.s.invoke("answer", {"year": None, "indicator": n})
+        r = self.s.invoke("answers", {"year": None, "indicator": n})
         assert "ok" in r, r
-        return r["ok"]
+        return r["ok"][0]
 
     def sign_in(self, name, password):
         s = self.s
@@ -252,7 +252,7 @@ class TeamStory(Screens):
         assert s.find('button[data-indicator="10"] [data-testid="via-unit"]').text == "melalui unit Bappeda"
         self.shot("team-07-mine")
         # the window hides approving from a member; the app layer refuses it anyway
-        r = s.invoke("approve", {"year": None, "indicator": 1, "comment": None})
+        r = s.invoke("review", {"year": None, "indicator": 1, "step": "approve", "comment": None})
         assert r.get("err", {}).get("code") == "SUPERVISOR_ONLY", r
         s.find('[data-testid="mine"] button[data-indicator="3"]').click()
         s.find('[data-testid="review-bar"]', timeout=10)
@@ -267,7 +267,7 @@ class TeamStory(Screens):
         s.find('button[data-indicator="20"]').click()
         s.find('[data-testid="review-bar"]', timeout=10)
         assert not s.find_all('[data-testid="submit"]'), "no submit on an indicator not assigned"
-        assert s.find('[data-testid="lock"]').attr("data-lock") == "lock.notAssigned"
+        assert s.find('[data-testid="lock"]').attr("data-lock") == "not_assigned"
         s.find('label.level-card[data-level="1"]').click()
         code, text = self.notice()
         assert code in ("NOT_ASSIGNED", "INVALID_TRANSITION"), (code, text)
@@ -343,10 +343,10 @@ class FirstAccountStory(TeamStory):
             const done = arguments[0];
             const inv = window.__TAURI_INTERNALS__.invoke;
             (async () => {
-              for (const a of await inv('answers', {year: null})) {
+              for (const a of await inv('answers', {year: null, indicator: null})) {
                 if (a.level == null) await inv('set_answer', {year: null, indicator: a.indicator, input: {level: 1}});
-                await inv('submit', {year: null, indicator: a.indicator, comment: null});
-                await inv('approve', {year: null, indicator: a.indicator, comment: null});
+                await inv('review', {year: null, indicator: a.indicator, step: 'submit', comment: null});
+                await inv('review', {year: null, indicator: a.indicator, step: 'approve', comment: null});
               }
               return 'ok';
             })().then(done, (e) => done(e));
@@ -366,7 +366,7 @@ class FirstAccountStory(TeamStory):
         assert r.get("err", {}).get("code") == "ASSESSMENT_FINALIZED", r
         self.s.find('button[data-nav="board"]').click()
         s.find('button[data-indicator="1"]', timeout=10).click()
-        assert s.find('[data-testid="lock"]', timeout=10).attr("data-lock") == "lock.final"
+        assert s.find('[data-testid="lock"]', timeout=10).attr("data-lock") == "finalized"
         s.find('label.level-card[data-level="2"]').click()
         code, _ = self.notice()
         assert code == "ASSESSMENT_FINALIZED", code
@@ -387,7 +387,7 @@ class FirstAccountStory(TeamStory):
         s.find('[data-testid="reopen"]').click()
         s.wait_until("return document.querySelector('[data-testid=assessment-status]')?.textContent.includes('terbuka')",
                      what="assessment open again")
-        assert "ok" in s.invoke("return_for_revision", {"year": None, "indicator": 7, "comment": "Perbaiki data dukung"})
+        assert "ok" in s.invoke("review", {"year": None, "indicator": 7, "step": "return", "comment": "Perbaiki data dukung"})
 
     @step_name("the Berita Acara with a chosen date: the PDF says it in words")
     def dated_document(self):

@@ -12,12 +12,20 @@ use tauri::WebviewWindowBuilder;
 use crate::state::AppState;
 
 type TestResult = Result<(), Box<dyn Error>>;
+type Window = tauri::WebviewWindow<tauri::test::MockRuntime>;
 
-fn call(
-    w: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
+fn ok(w: &Window, cmd: &str, args: Value) -> Result<Value, String> {
+    call(w, cmd, args).map_err(|e| format!("{cmd}: {e}"))
+}
+
+fn refused(w: &Window, cmd: &str, args: Value) -> Result<String, String> {
+    match call(w, cmd, args) {
+        Ok(v) => Err(format!("{cmd} should be refused, got {v}")),
+        Err(e) => Ok(e["code"].as_str().unwrap_or_default().to_owned()),
+    }
+}
+
+fn call(w: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
     let url = if cfg!(any(windows, target_os = "android")) {
         "http://tauri.localhost"
     } else {
@@ -55,8 +63,7 @@ fn commands_answer_and_refuse_with_codes() -> TestResult {
     );
 
     let input = json!({"name": "Kabupaten Uji", "kind": "kabupaten", "coordinator_name": "Sekda"});
-    let db = call(&w, "init_instansi", json!({"input": input, "year": 2026}))
-        .map_err(|e| e.to_string())?;
+    let db = call(&w, "start", json!({"input": input, "year": 2026})).map_err(|e| e.to_string())?;
     assert_eq!(db["assessments"][0]["year"], 2026);
 
     let ok = call(
@@ -80,9 +87,9 @@ fn commands_answer_and_refuse_with_codes() -> TestResult {
     assert!(err["message"].as_str().is_some_and(|m| m.contains("1-5")));
 
     let still =
-        call(&w, "answer", json!({"year": null, "indicator": 1})).map_err(|e| e.to_string())?;
+        call(&w, "answers", json!({"year": null, "indicator": 1})).map_err(|e| e.to_string())?;
     assert_eq!(
-        still["level"], 3,
+        still[0]["level"], 3,
         "a refused change leaves the stored level"
     );
 
@@ -120,5 +127,106 @@ fn a_database_that_cannot_be_opened_is_reported_not_fatal() -> TestResult {
         .err()
         .ok_or("must fail")?;
     assert_eq!(err["code"], "NOT_A_DATABASE", "{err}");
+    Ok(())
+}
+
+#[test]
+fn a_team_signs_in_and_the_app_layer_refuses_with_codes() -> Result<(), Box<dyn Error>> {
+    let dir = tempfile::tempdir()?;
+    let state = AppState::new(dir.path().join("t.db"), dir.path().join("settings.json"));
+    let app = crate::with_commands(mock_builder())
+        .manage(state)
+        .build(mock_context(noop_assets()))?;
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build()?;
+    let input = json!({"name": "Kabupaten Uji", "kind": "kabupaten"});
+    ok(&w, "start", json!({"input": input, "year": 2026}))?;
+    assert_eq!(ok(&w, "requires_sign_in", json!({}))?, json!(false));
+
+    let pw = "Uji#Tim-2026-aman";
+    let weak = json!({"input": {"name": "Rina", "password": "rina"}});
+    assert_eq!(refused(&w, "add_account", weak)?, "WEAK_PASSWORD");
+    let first = json!({"input": {"name": "Rina", "unit": "Kominfo", "password": pw}});
+    assert_eq!(ok(&w, "add_account", first)?["is_admin"], true);
+    assert_eq!(ok(&w, "requires_sign_in", json!({}))?, json!(true));
+    assert_eq!(ok(&w, "signed_in", json!({}))?, Value::Null);
+    let level = json!({"year": null, "indicator": 1, "input": {"level": 3}});
+    assert_eq!(
+        refused(&w, "set_answer", level.clone())?,
+        "SIGN_IN_REQUIRED"
+    );
+    let wrong = json!({"name": "Rina", "password": "bukan-sandinya"});
+    assert_eq!(refused(&w, "sign_in", wrong)?, "WRONG_CREDENTIALS");
+
+    let me = ok(&w, "sign_in", json!({"name": "Rina", "password": pw}))?;
+    let mine = json!({"current": "bukan-sandinya", "new": "Kominfo#Baru-2026"});
+    assert_eq!(refused(&w, "change_password", mine)?, "WRONG_CREDENTIALS");
+    let weak = json!({"current": pw, "new": "rina"});
+    assert_eq!(refused(&w, "change_password", weak)?, "WEAK_PASSWORD");
+    assert_eq!(me["role"], "supervisor");
+    let budi = json!({"input": {"name": "Budi", "unit": "Bappeda", "password": pw}});
+    ok(&w, "add_account", budi)?;
+    let role = json!({"year": null, "account": "Budi", "role": "member"});
+    assert_eq!(ok(&w, "set_team_role", role)?["role_title"], "Anggota");
+    let to = json!({"year": null, "indicator": 2, "who": {"kind": "unit", "name": "Bappeda"}, "assign": true});
+    ok(&w, "assign", to)?;
+    ok(&w, "set_answer", level)?;
+    ok(&w, "sign_out", json!({}))?;
+
+    ok(&w, "sign_in", json!({"name": "Budi", "password": pw}))?;
+    let reset = json!({"account": "Rina", "new": "Kominfo#Mencoba-2026"});
+    assert_eq!(refused(&w, "reset_password", reset)?, "SUPERVISOR_ONLY");
+    let one = json!({"year": null, "indicator": 1, "step": "submit", "comment": null});
+    assert_eq!(refused(&w, "review", one.clone())?, "NOT_ASSIGNED");
+    let mine = ok(&w, "my_indicators", json!({"year": null}))?;
+    assert_eq!(mine[0]["indicator"], 2, "assigned through the unit: {mine}");
+    // The flags the window reads are the policy's answers for this account.
+    let board = ok(&w, "answers", json!({"year": null, "indicator": null}))?;
+    assert_eq!(board[0]["can"]["edit"], false, "{}", board[0]);
+    assert_eq!(board[0]["can"]["lock"], "not_assigned");
+    assert_eq!(board[0]["can"]["comment"], true);
+    assert_eq!(board[1]["can"]["edit"], true, "{}", board[1]);
+    assert_eq!(board[1]["can"]["approve"], false);
+    let two = json!({"year": null, "indicator": 2, "step": "submit", "comment": null});
+    assert_eq!(refused(&w, "review", two)?, "NO_LEVEL");
+    let approve = json!({"year": null, "indicator": 1, "step": "approve", "comment": null});
+    assert_eq!(refused(&w, "review", approve.clone())?, "SUPERVISOR_ONLY");
+    let note = json!({"year": null, "indicator": 1, "text": "Sudah ada Perbup?"});
+    ok(&w, "add_comment", note)?;
+    ok(&w, "sign_out", json!({}))?;
+
+    ok(&w, "sign_in", json!({"name": "Rina", "password": pw}))?;
+    let budi_new = "Bappeda#Baru-2026";
+    ok(
+        &w,
+        "reset_password",
+        json!({"account": "Budi", "new": budi_new}),
+    )?;
+    ok(&w, "sign_out", json!({}))?;
+    let old = json!({"name": "Budi", "password": pw});
+    assert_eq!(refused(&w, "sign_in", old)?, "WRONG_CREDENTIALS");
+    ok(&w, "sign_in", json!({"name": "Budi", "password": budi_new}))?;
+    let own = json!({"current": budi_new, "new": pw});
+    ok(&w, "change_password", own)?;
+    ok(&w, "sign_out", json!({}))?;
+    ok(&w, "sign_in", json!({"name": "Rina", "password": pw}))?;
+    assert_eq!(ok(&w, "review", one.clone())?["status"], "submitted");
+    let queue = ok(&w, "review_queue", json!({"year": null}))?;
+    assert_eq!(queue[0]["indicator"], 1);
+    let empty = json!({"year": null, "indicator": 1, "step": "return", "comment": " "});
+    assert_eq!(refused(&w, "review", empty)?, "INVALID_INPUT");
+    assert_eq!(ok(&w, "review", approve)?["status"], "approved");
+    assert_eq!(
+        refused(&w, "finalize", json!({"year": null}))?,
+        "NOT_ALL_APPROVED"
+    );
+    let thread = ok(&w, "comments", json!({"year": null, "indicator": 1}))?;
+    assert_eq!(thread[0]["author"], "Budi");
+    let history = ok(&w, "history", json!({"year": null, "indicator": 1}))?;
+    let actions: Vec<&str> = history
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["action"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(actions.contains(&"status.approve"), "{actions:?}");
+    assert_eq!(ok(&w, "verify_audit", json!({}))?["ok"], true);
     Ok(())
 }

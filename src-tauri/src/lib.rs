@@ -4,7 +4,6 @@
 pub mod commands;
 #[cfg(test)]
 mod ipc_tests;
-pub mod paths;
 pub mod state;
 
 use tauri::{Emitter, Manager, Runtime, WindowEvent};
@@ -18,56 +17,51 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
     builder
         .invoke_handler(tauri::generate_handler![
             database::database_summary,
-            database::init_instansi,
+            database::start,
             database::new_assessment,
             database::open_database,
             database::load_demo,
+            database::backup,
             answers::answers,
-            answers::answer,
             answers::set_answer,
             answers::indicators,
-            answers::indicator_info,
             index::index,
             evidence::evidence,
             evidence::add_evidence_files,
             evidence::add_evidence_link,
             evidence::remove_evidence,
-            evidence::evidence_content,
+            evidence::evidence_preview,
             evidence::open_evidence,
-            workbook::export_workbook,
-            workbook::import_preview,
-            workbook::import_apply,
-            workbook::export_evidence_package,
+            transfer::export_workbook,
+            transfer::import_preview,
+            transfer::import_apply,
+            transfer::export_evidence_package,
             settings::get_settings,
             settings::set_language,
             settings::default_database,
-            settings::backup,
-            team::requires_sign_in,
-            team::signed_in,
-            team::sign_in,
-            team::sign_out,
-            team::change_password,
-            team::reset_password,
-            team::add_account,
-            team::accounts,
+            accounts::requires_sign_in,
+            accounts::signed_in,
+            accounts::sign_in,
+            accounts::sign_out,
+            accounts::change_password,
+            accounts::reset_password,
+            accounts::add_account,
+            accounts::accounts,
             team::team,
             team::set_team_role,
             team::remove_team_member,
             team::assignments,
             team::assign,
-            team::unassign,
             team::my_indicators,
-            team::submit,
-            team::approve,
-            team::return_for_revision,
-            team::review_queue,
-            team::finalize,
-            team::reopen,
-            team::comments,
-            team::add_comment,
-            team::history,
-            team::export_document,
-            team::verify_audit,
+            review::review,
+            review::review_queue,
+            review::finalize,
+            review::reopen,
+            review::comments,
+            review::add_comment,
+            audit::history,
+            audit::verify_audit,
+            documents::export_document,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {
@@ -85,9 +79,10 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 /// Start the app: `--db FILE` or the settings choose the database, else the default file
 /// in the user's data folder.
 pub fn run() {
-    let settings_path = paths::settings_file();
+    use swanilai_app::places;
+    let settings_path = places::settings_file();
     let settings = swanilai_app::settings::load(&settings_path);
-    let db = paths::choose_database(paths::db_flag(std::env::args().skip(1)), &settings);
+    let db = places::choose_database(places::db_flag(std::env::args().skip(1)), &settings);
     let state = AppState::new(db, settings_path);
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -24,7 +24,7 @@ fn answers_evidence_and_the_live_index() {
         .unwrap();
     let a = app.answer(None, 1).unwrap();
     assert_eq!(
-        (a.level, a.level_name.as_deref()),
+        (a.level.map(|l| l.get()), a.level_name.as_deref()),
         (Some(4), Some("Terpadu dan Terukur"))
     );
     assert_eq!(a.explanation, long, "long Indonesian text is kept exactly");

@@ -4,6 +4,7 @@ mod app_story;
 mod catalog_reference;
 mod team_story;
 mod tidy;
+mod tidy_layers;
 mod workbook;
 
 /// A fresh database with an instansi and a 2026 assessment, at a fixed time.

@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use swanilai_app::{AnswerInput, App, AppError, Assignee, ErrorCode, NewAccount};
+use swanilai_app::{AnswerInput, App, AppError, Assignee, ErrorCode, NewAccount, ReviewStep};
+use swanilai_core::workflow::{Role, Status};
 
 use crate::ready_app;
 
@@ -59,11 +60,13 @@ fn a_team_runs_an_assessment_from_draft_to_final() {
     ] {
         app.add_account(account(name, unit)).unwrap();
     }
-    app.set_team_role(None, "Budi Santoso", "member").unwrap();
-    app.set_team_role(None, "Andi Pratama", "anggota").unwrap();
-    app.set_team_role(None, "Rina Operator", "operator")
+    app.set_team_role(None, "Budi Santoso", Role::Member)
         .unwrap();
-    app.set_team_role(None, "Drs. Sekda", "koordinator")
+    app.set_team_role(None, "Andi Pratama", Role::Member)
+        .unwrap();
+    app.set_team_role(None, "Rina Operator", Role::Operator)
+        .unwrap();
+    app.set_team_role(None, "Drs. Sekda", Role::Koordinator)
         .unwrap();
     for n in 1..=5 {
         app.assign(None, n, Assignee::Account("Budi Santoso".into()))
@@ -105,7 +108,7 @@ fn a_team_runs_an_assessment_from_draft_to_final() {
         ErrorCode::NotAssigned
     );
     for n in 1..=3 {
-        app.submit(None, n, None).unwrap();
+        app.review(None, n, ReviewStep::Submit, None).unwrap();
     }
     assert_eq!(
         code(app.set_answer(None, 1, level(4, "sudah diajukan"))),
@@ -128,34 +131,39 @@ fn a_team_runs_an_assessment_from_draft_to_final() {
         .unwrap();
     }
     for a in app.answers(None).unwrap() {
-        if a.status == "draft" {
-            app.submit(None, a.indicator, None).unwrap();
+        if a.status == Status::Draft {
+            app.review(None, a.indicator, ReviewStep::Submit, None)
+                .unwrap();
         }
     }
-    assert_eq!(code(app.approve(None, 1, None)), ErrorCode::SupervisorOnly);
+    assert_eq!(
+        code(app.review(None, 1, ReviewStep::Approve, None)),
+        ErrorCode::SupervisorOnly
+    );
     assert_eq!(code(app.finalize(None)), ErrorCode::SupervisorOnly);
 
     // The supervisor returns one with a comment and approves the rest.
     as_user(&mut app, "Sari Wulandari");
     assert_eq!(app.review_queue(None).unwrap().len(), 47);
     assert_eq!(
-        code(app.return_for_revision(None, 3, "  ")),
+        code(app.review(None, 3, ReviewStep::Return, Some("  "))),
         ErrorCode::InvalidInput
     );
-    app.return_for_revision(
+    app.review(
         None,
         3,
-        "Lampirkan Perbup yang sudah diundangkan, bukan draf.",
+        ReviewStep::Return,
+        Some("Lampirkan Perbup yang sudah diundangkan, bukan draf."),
     )
     .unwrap();
     for n in (1..=47).filter(|&n| n != 3) {
-        app.approve(None, n, None).unwrap();
+        app.review(None, n, ReviewStep::Approve, None).unwrap();
     }
     assert_eq!(code(app.finalize(None)), ErrorCode::NotAllApproved);
 
     // The member fixes it; the supervisor approves and finalizes.
     as_user(&mut app, "Budi Santoso");
-    assert_eq!(app.answer(None, 3).unwrap().status, "returned");
+    assert_eq!(app.answer(None, 3).unwrap().status, Status::Returned);
     let thread = app.comments(None, 3).unwrap();
     assert_eq!(
         (thread[0].author.as_str(), thread[0].kind.as_str()),
@@ -169,16 +177,20 @@ fn a_team_runs_an_assessment_from_draft_to_final() {
         )
         .unwrap();
     assert_eq!(
-        (fixed.status.as_str(), fixed.author.as_str()),
-        ("draft", "Budi Santoso")
+        (fixed.status, fixed.author.as_str()),
+        (Status::Draft, "Budi Santoso")
     );
     app.add_comment(None, 3, "Sudah diganti dengan Perbup yang diundangkan.")
         .unwrap();
-    app.submit(None, 3, None).unwrap();
+    app.review(None, 3, ReviewStep::Submit, None).unwrap();
     as_user(&mut app, "Sari Wulandari");
-    app.approve(None, 3, Some("OK")).unwrap();
+    app.review(None, 3, ReviewStep::Approve, Some("OK"))
+        .unwrap();
     let done = app.finalize(None).unwrap();
-    assert_eq!(done.status, "finalized");
+    assert_eq!(
+        done.status,
+        swanilai_core::workflow::AssessmentStatus::Finalized
+    );
 
     // Every forbidden action is refused with its own code.
     as_user(&mut app, "Budi Santoso");
@@ -198,12 +210,12 @@ fn a_team_runs_an_assessment_from_draft_to_final() {
     );
     as_user(&mut app, "Rina Operator");
     assert_eq!(
-        code(app.return_for_revision(None, 1, "coba")),
+        code(app.review(None, 1, ReviewStep::Return, Some("coba"))),
         ErrorCode::AssessmentFinalized
     );
     as_user(&mut app, "Sari Wulandari");
     assert_eq!(
-        code(app.approve(None, 1, None)),
+        code(app.review(None, 1, ReviewStep::Approve, None)),
         ErrorCode::AssessmentFinalized
     );
     assert_eq!(code(app.reopen(None, "")), ErrorCode::InvalidInput);
@@ -227,7 +239,7 @@ fn a_team_runs_an_assessment_from_draft_to_final() {
         ErrorCode::SupervisorOnly
     );
     assert_eq!(
-        code(app.set_team_role(None, "Budi Santoso", "supervisor")),
+        code(app.set_team_role(None, "Budi Santoso", Role::Supervisor)),
         ErrorCode::SupervisorOnly
     );
     assert_eq!(
@@ -270,8 +282,12 @@ fn a_team_runs_an_assessment_from_draft_to_final() {
     as_user(&mut app, "Sari Wulandari");
     // A new assessment starts without an approved indicator: approving a blank one is refused.
     app.new_assessment(2027, None).unwrap();
-    app.submit(Some(2027), 1, None).expect_err("no level yet");
-    assert_eq!(code(app.submit(Some(2027), 1, None)), ErrorCode::NoLevel);
+    app.review(Some(2027), 1, ReviewStep::Submit, None)
+        .expect_err("no level yet");
+    assert_eq!(
+        code(app.review(Some(2027), 1, ReviewStep::Submit, None)),
+        ErrorCode::NoLevel
+    );
     assert_eq!(
         app.team(Some(2027)).unwrap().len(),
         5,
@@ -383,7 +399,7 @@ fn a_database_from_before_the_audit_log_gets_a_baseline() {
     drop(c);
     let mut app = App::open(&db, swanilai_app::Open::Existing).unwrap();
     assert_eq!(
-        app.answer(Some(2024), 5).unwrap().level,
+        app.answer(Some(2024), 5).unwrap().level.map(|l| l.get()),
         Some(3),
         "data survives the migration"
     );

@@ -4,12 +4,14 @@
 //! (the workflow and finalization still apply). Once an account exists, every change needs
 //! a signed-in user, and the policy of swanilai-core decides.
 
-use swanilai_core::workflow::{self, Action, Attempt, Denied, Role, Status};
-use swanilai_store::accounts::{self, AccountRow};
-use swanilai_store::assessments::AssessmentRow;
-use swanilai_store::{answers, audit};
+use std::collections::HashSet;
 
-use crate::{App, AppError, AppResult, ErrorCode};
+use swanilai_core::workflow::{self, Action, AssessmentStatus, Attempt, Denied, Role, Status};
+use swanilai_store::accounts::{self, AccountRow};
+use swanilai_store::answers;
+use swanilai_store::assessments::AssessmentRow;
+
+use crate::{AnswerPermissions, App, AppError, AppResult, AssessmentPermissions, ErrorCode};
 
 /// The name recorded for changes made in single-user mode.
 pub const LOCAL_ACTOR: &str = "lokal";
@@ -39,8 +41,7 @@ impl App {
             None if self.has_accounts()? => Err(sign_in_required()),
             None => Ok(Some(Role::Supervisor)),
             Some(actor) => {
-                let role = accounts::role(self.store.conn(), a.id, actor.account.id)?
-                    .and_then(|r| Role::parse(&r));
+                let role = accounts::role(self.store.conn(), a.id, actor.account.id)?;
                 Ok(role.or(actor.account.is_admin.then_some(Role::Supervisor)))
             }
         }
@@ -60,8 +61,8 @@ impl App {
         let (status, assigned) = match indicator {
             Some(n) => {
                 let status = answers::get(conn, a.id, n)?
-                    .and_then(|r| Status::parse(&r.status))
-                    .unwrap_or(Status::Draft);
+                    .map(|r| r.status)
+                    .unwrap_or_default();
                 let assigned = match &self.actor {
                     Some(actor) => accounts::is_assigned(conn, a.id, n, &actor.account)?,
                     None => true,
@@ -75,7 +76,7 @@ impl App {
             role,
             assigned,
             status,
-            finalized: a.status == "finalized",
+            finalized: a.status == AssessmentStatus::Finalized,
         })
         .map_err(|d| denied(d, a.year, indicator))?;
         Ok(name)
@@ -95,35 +96,6 @@ impl App {
             None if self.has_accounts()? => Err(sign_in_required()),
             None => Ok(LOCAL_ACTOR.to_owned()),
         }
-    }
-
-    /// Append an audit entry inside the caller's transaction.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn audit(
-        tx: &swanilai_store::Transaction<'_>,
-        now: &str,
-        actor: &str,
-        action: &str,
-        year: Option<i32>,
-        indicator: Option<u32>,
-        entity: &str,
-        before: String,
-        after: String,
-    ) -> AppResult<()> {
-        audit::append(
-            tx,
-            &audit::NewEntry {
-                at: now,
-                actor,
-                action,
-                year,
-                indicator,
-                entity,
-                before,
-                after,
-            },
-        )?;
-        Ok(())
     }
 }
 
@@ -150,39 +122,103 @@ fn denied(d: Denied, year: i32, indicator: Option<u32>) -> AppError {
     AppError::new(code, format!("{what}: {d}"))
 }
 
+/// What the policy knows about the person looking at one assessment: their role, the
+/// indicators assigned to them, whether it is finalized. Computed once per screen's data;
+/// the flags it gives are [`workflow::check`]'s answers, so the window shows exactly what
+/// the use cases would allow.
+#[derive(Debug, Clone)]
+pub(crate) struct Viewer {
+    role: Option<Role>,
+    /// None: every indicator counts as theirs (single-user mode).
+    assigned: Option<HashSet<u32>>,
+    finalized: bool,
+}
+
+impl Viewer {
+    /// Their role in the assessment.
+    pub fn role(&self) -> Option<Role> {
+        self.role
+    }
+
+    fn may(&self, action: Action, indicator: u32, status: Status) -> bool {
+        let assigned = self
+            .assigned
+            .as_ref()
+            .is_none_or(|set| set.contains(&indicator));
+        workflow::check(Attempt {
+            action,
+            role: self.role,
+            assigned,
+            status,
+            finalized: self.finalized,
+        })
+        .is_ok()
+    }
+
+    /// What they may do with one indicator's answer now, and why not edit if not.
+    pub fn on_answer(&self, indicator: u32, status: Status) -> AnswerPermissions {
+        let assigned = self
+            .assigned
+            .as_ref()
+            .is_none_or(|set| set.contains(&indicator));
+        AnswerPermissions {
+            edit: self.may(Action::Edit, indicator, status),
+            submit: self.may(Action::Submit, indicator, status),
+            approve: self.may(Action::Approve, indicator, status),
+            return_for_revision: self.may(Action::Return, indicator, status),
+            comment: self.may(Action::Comment, indicator, status),
+            lock: workflow::edit_lock(self.role, assigned, status, self.finalized),
+        }
+    }
+
+    /// What they may do with the assessment as a whole.
+    pub fn on_assessment(&self) -> AssessmentPermissions {
+        let may = |action| self.may(action, 0, Status::Draft);
+        AssessmentPermissions {
+            finalize: may(Action::Finalize),
+            reopen: may(Action::Reopen),
+            manage_team: may(Action::ManageTeam),
+            assign: may(Action::Assign),
+            comment: may(Action::Comment),
+        }
+    }
+}
+
 impl App {
-    /// A database from before the audit log (schema 1) gets one baseline entry per answer,
-    /// so that later checks compare against a recorded state.
-    pub(crate) fn ensure_audit_baseline(&mut self) -> AppResult<()> {
-        if audit::count(self.store.conn())? > 0 {
-            return Ok(());
-        }
-        let list = swanilai_store::assessments::list(self.store.conn())?;
-        let mut rows = Vec::new();
-        for a in &list {
-            for r in answers::list(self.store.conn(), a.id)? {
-                rows.push((a.year, r));
-            }
-        }
-        if rows.is_empty() {
-            return Ok(());
-        }
-        let now = self.clock.now();
-        self.store.transaction(|tx, _| {
-            for (year, r) in &rows {
-                App::audit(
-                    tx,
-                    &now,
-                    LOCAL_ACTOR,
-                    "baseline",
-                    Some(*year),
-                    Some(r.indicator),
-                    "answer",
-                    "null".into(),
-                    crate::review::answer_state(r),
-                )?;
-            }
-            Ok(())
+    /// The signed-in person (or the local user) as the policy sees them in `a`. Not
+    /// signed in where accounts exist: no role, so every flag is false.
+    pub(crate) fn viewer(&self, a: &AssessmentRow) -> AppResult<Viewer> {
+        let role = match self.role_in(a) {
+            Ok(r) => r,
+            Err(e) if e.code == ErrorCode::SignInRequired => None,
+            Err(e) => return Err(e),
+        };
+        let assigned = match &self.actor {
+            None => None,
+            Some(actor) => Some(
+                accounts::assignments(self.store.conn(), a.id)?
+                    .into_iter()
+                    .filter(|s| {
+                        let by_name = s
+                            .account
+                            .as_deref()
+                            .is_some_and(|n| n.eq_ignore_ascii_case(&actor.account.name));
+                        // As the store's `is_assigned`: SQLite's NOCASE is ASCII-only.
+                        let unit = &actor.account.unit;
+                        let by_unit = !unit.is_empty()
+                            && s.unit
+                                .as_deref()
+                                .is_some_and(|u| u.eq_ignore_ascii_case(unit));
+                        by_name || by_unit
+                    })
+                    .map(|s| s.indicator)
+                    .collect(),
+            ),
+        };
+        Ok(Viewer {
+            role,
+            assigned,
+            finalized: a.status == AssessmentStatus::Finalized,
         })
     }
 }

@@ -1,24 +1,83 @@
-//! Answering indicators: level, explanation, service name, owner.
+//! Answering indicators: level, explanation, service name, owner; and the one path that
+//! writes an answer ([`record_answer`]), used by editing, the workbook import and the
+//! review loop alike.
 
 use std::collections::HashMap;
 
+use serde_json::json;
+use swanilai_core::workflow::{next_status, Action};
 use swanilai_core::Level;
 use swanilai_store::answers::{self, AnswerRow};
-use swanilai_store::evidence;
+use swanilai_store::assessments::AssessmentRow;
+use swanilai_store::audit::NewEntry;
+use swanilai_store::{evidence, Transaction};
 
-use swanilai_core::workflow::{next_status, Action, Status};
-
-use crate::review::answer_state;
-use crate::{indicator_of, AnswerDto, AnswerInput, App, AppError, AppResult, ErrorCode};
+use crate::access::Viewer;
+use crate::{indicator_of, AnswerDto, AnswerInput, App, AppError, AppResult, ErrorCode, Year};
 
 /// Excel's limit for one cell: an explanation longer than this could not be exported.
 pub const EXPLANATION_MAX_CHARS: usize = 32_767;
+
+/// One answer change about to be written: who, when, and under which audit action.
+pub(crate) struct Stamp<'a> {
+    pub actor: &'a str,
+    pub now: &'a str,
+    /// "answer.set", "answer.import", "status.submit", ...
+    pub action: &'a str,
+}
+
+/// The one way an answer is written, inside the caller's transaction: the status moves
+/// as `step` leads from `before` (an edit of a returned answer makes it a draft again; a
+/// review step must be a valid transition, checked by the caller's `authorize`), an edit
+/// stamps the author, the row is upserted and the audit log records before and after.
+pub(crate) fn record_answer(
+    tx: &Transaction<'_>,
+    a: &AssessmentRow,
+    before: &AnswerRow,
+    mut after: AnswerRow,
+    step: Action,
+    stamp: &Stamp<'_>,
+) -> AppResult<AnswerRow> {
+    match (step, next_status(step, before.status)) {
+        (_, Some(next)) => after.status = next,
+        (Action::Edit, None) => {}
+        (_, None) => {
+            return Err(AppError::new(
+                ErrorCode::InvalidTransition,
+                format!(
+                    "indicator {} cannot go from {}",
+                    before.indicator,
+                    before.status.as_str()
+                ),
+            ))
+        }
+    }
+    if step == Action::Edit {
+        after.author = stamp.actor.to_owned();
+    }
+    after.updated_at = stamp.now.to_owned();
+    answers::upsert(tx, a.id, &after)?;
+    crate::audit::record(
+        tx,
+        NewEntry {
+            at: stamp.now,
+            actor: stamp.actor,
+            action: stamp.action,
+            year: Some(a.year),
+            indicator: Some(after.indicator),
+            entity: "answer",
+            before: answer_state(before),
+            after: answer_state(&after),
+        },
+    )?;
+    Ok(after)
+}
 
 impl App {
     /// Change one indicator's answer in one transaction; returns the answer as stored.
     pub fn set_answer(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         indicator: u32,
         input: AnswerInput,
     ) -> AppResult<AnswerDto> {
@@ -57,10 +116,11 @@ impl App {
         }
         let now = self.clock.now();
         self.store.transaction(|tx, _| {
-            let before = answers::get(tx, a.id, indicator)?.unwrap_or_else(|| blank(indicator));
+            let before =
+                answers::get(tx, a.id, indicator)?.unwrap_or_else(|| AnswerRow::blank(indicator));
             let mut row = before.clone();
             if let Some(l) = level {
-                row.level = l.map(Level::get);
+                row.level = l;
             }
             if let Some(text) = input.explanation {
                 row.explanation = normalize_newlines(&text);
@@ -71,46 +131,48 @@ impl App {
             if let Some(owner) = input.owner {
                 row.owner = owner.trim().to_owned();
             }
-            if let Some(next) =
-                Status::parse(&row.status).and_then(|s| next_status(Action::Edit, s))
-            {
-                row.status = next.as_str().to_owned();
-            }
-            row.author = actor.clone();
-            row.updated_at = now.clone();
-            answers::upsert(tx, a.id, &row)?;
-            App::audit(
-                tx,
-                &now,
-                &actor,
-                "answer.set",
-                Some(a.year),
-                Some(indicator),
-                "answer",
-                answer_state(&before),
-                answer_state(&row),
-            )
+            let stamp = Stamp {
+                actor: &actor,
+                now: &now,
+                action: "answer.set",
+            };
+            record_answer(tx, &a, &before, row, Action::Edit, &stamp)
         })?;
         self.answer(Some(a.year), indicator)
     }
 
     /// One indicator's answer (a blank one when never touched).
-    pub fn answer(&mut self, year: Option<i32>, indicator: u32) -> AppResult<AnswerDto> {
+    pub fn answer(&mut self, year: impl Into<Year>, indicator: u32) -> AppResult<AnswerDto> {
         let a = self.assessment(year)?;
         let catalog = self.catalog_of(&a)?;
         let ind = indicator_of(&catalog, indicator)?;
+        let viewer = self.viewer(&a)?;
         let conn = self.store.conn();
         let row = answers::get(conn, a.id, indicator)?;
         let count = evidence::list(conn, a.id, Some(indicator))?.len() as u32;
         let touched = row.is_some();
-        let row = row.unwrap_or_else(|| blank(indicator));
-        Ok(to_dto(&catalog, &a, ind, row, count, touched))
+        let row = row.unwrap_or_else(|| AnswerRow::blank(indicator));
+        Ok(to_dto(&catalog, &a, ind, row, count, touched, &viewer))
+    }
+
+    /// One indicator's answer (`Some(n)`) or the whole board (`None`), as a list: the
+    /// window's one query for answers.
+    pub fn answers_of(
+        &mut self,
+        year: impl Into<Year>,
+        indicator: Option<u32>,
+    ) -> AppResult<Vec<AnswerDto>> {
+        match indicator {
+            Some(n) => Ok(vec![self.answer(year, n)?]),
+            None => self.answers(year),
+        }
     }
 
     /// Every indicator's answer in catalog order: the board.
-    pub fn answers(&mut self, year: Option<i32>) -> AppResult<Vec<AnswerDto>> {
+    pub fn answers(&mut self, year: impl Into<Year>) -> AppResult<Vec<AnswerDto>> {
         let a = self.assessment(year)?;
         let catalog = self.catalog_of(&a)?;
+        let viewer = self.viewer(&a)?;
         let conn = self.store.conn();
         let mut rows: HashMap<u32, AnswerRow> = answers::list(conn, a.id)?
             .into_iter()
@@ -123,35 +185,22 @@ impl App {
             .map(|ind| {
                 let row = rows.remove(&ind.number);
                 let touched = row.is_some();
-                let row = row.unwrap_or_else(|| blank(ind.number));
+                let row = row.unwrap_or_else(|| AnswerRow::blank(ind.number));
                 let count = counts.get(&ind.number).copied().unwrap_or(0);
-                to_dto(&catalog, &a, ind, row, count, touched)
+                to_dto(&catalog, &a, ind, row, count, touched, &viewer)
             })
             .collect())
     }
 }
 
-pub(crate) fn ensure_open(a: &swanilai_store::assessments::AssessmentRow) -> AppResult<()> {
-    if a.status == "finalized" {
+pub(crate) fn ensure_open(a: &AssessmentRow) -> AppResult<()> {
+    if a.status == swanilai_core::workflow::AssessmentStatus::Finalized {
         return Err(AppError::new(
             ErrorCode::AssessmentFinalized,
             format!("the {} assessment is finalized and read-only", a.year),
         ));
     }
     Ok(())
-}
-
-pub(crate) fn blank(indicator: u32) -> AnswerRow {
-    AnswerRow {
-        indicator,
-        level: None,
-        explanation: String::new(),
-        service_name: None,
-        owner: String::new(),
-        status: "draft".into(),
-        author: String::new(),
-        updated_at: String::new(),
-    }
 }
 
 /// Windows and old Mac line ends become "\n" so the same text compares equal everywhere.
@@ -161,11 +210,12 @@ pub(crate) fn normalize_newlines(text: &str) -> String {
 
 fn to_dto(
     catalog: &swanilai_core::Catalog,
-    a: &swanilai_store::assessments::AssessmentRow,
+    a: &AssessmentRow,
     ind: &swanilai_core::Indicator,
     row: AnswerRow,
     evidence_count: u32,
     touched: bool,
+    viewer: &Viewer,
 ) -> AnswerDto {
     let name = catalog
         .criteria_version(&a.criteria_version)
@@ -177,10 +227,8 @@ fn to_dto(
         indicator: ind.number,
         name,
         level: row.level,
-        level_name: row
-            .level
-            .and_then(|l| Level::new(i64::from(l)).ok())
-            .map(|l| catalog.level_name(ind, l).to_owned()),
+        level_name: row.level.map(|l| catalog.level_name(ind, l).to_owned()),
+        can: viewer.on_answer(ind.number, row.status),
         explanation: row.explanation,
         service_name: row.service_name,
         owner: row.owner,
@@ -193,7 +241,7 @@ fn to_dto(
 
 impl App {
     /// The catalog side of every indicator of an assessment, in catalog order.
-    pub fn indicators(&mut self, year: Option<i32>) -> AppResult<Vec<crate::IndicatorInfo>> {
+    pub fn indicators(&mut self, year: impl Into<Year>) -> AppResult<Vec<crate::IndicatorInfo>> {
         let a = self.assessment(year)?;
         let catalog = self.catalog_of(&a)?;
         Ok(catalog
@@ -203,10 +251,22 @@ impl App {
             .collect())
     }
 
+    /// The catalog side of one indicator (`Some(n)`) or of all, as a list.
+    pub fn indicators_of(
+        &mut self,
+        year: impl Into<Year>,
+        indicator: Option<u32>,
+    ) -> AppResult<Vec<crate::IndicatorInfo>> {
+        match indicator {
+            Some(n) => Ok(vec![self.indicator_info(year, n)?]),
+            None => self.indicators(year),
+        }
+    }
+
     /// The catalog side of one indicator.
     pub fn indicator_info(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         indicator: u32,
     ) -> AppResult<crate::IndicatorInfo> {
         let a = self.assessment(year)?;
@@ -252,7 +312,7 @@ fn indicator_info(
             .map(|l| {
                 let lc = crit.and_then(|c| c.levels.get(l.index()));
                 LevelInfo {
-                    level: l.get(),
+                    level: l,
                     name: catalog.level_name(ind, l).to_owned(),
                     criteria: lc.map(|x| x.criteria.clone()).unwrap_or_default(),
                     fulfilment: lc.and_then(|x| x.fulfilment.clone()),
@@ -261,4 +321,16 @@ fn indicator_info(
             })
             .collect(),
     }
+}
+
+/// The part of an answer the audit log records, so hand edits can be found.
+pub(crate) fn answer_state(r: &AnswerRow) -> String {
+    json!({
+        "level": r.level,
+        "explanation": r.explanation,
+        "service_name": r.service_name,
+        "owner": r.owner,
+        "status": r.status.as_str(),
+    })
+    .to_string()
 }

@@ -2,7 +2,7 @@
 
 use swanilai_store::{accounts, assessments, frameworks, instansi};
 
-use crate::{App, AppError, AppResult, AssessmentDto, ErrorCode, InstansiDto, InstansiInput};
+use crate::{App, AppError, AppResult, AssessmentDto, ErrorCode, InstansiDto, InstansiInput, Year};
 use crate::{InstansiKind, Open};
 
 pub const MIN_YEAR: i32 = 2018;
@@ -29,17 +29,7 @@ impl App {
                     ),
                 ));
             }
-            App::audit(
-                tx,
-                &now,
-                crate::LOCAL_ACTOR,
-                "instansi.init",
-                None,
-                None,
-                "instansi",
-                "null".into(),
-                serde_json::json!({"name": name, "kind": input.kind.as_str()}).to_string(),
-            )?;
+            crate::audit::record(tx, swanilai_store::audit::NewEntry { at: &now, actor: crate::LOCAL_ACTOR, action: "instansi.init", year: None, indicator: None, entity: "instansi", before: "null".into(), after: serde_json::json!({"name": name, "kind": input.kind.as_str()}).to_string() })?;
             instansi::upsert(
                 tx,
                 &instansi::InstansiRow {
@@ -61,6 +51,7 @@ impl App {
         })
     }
 
+    /// The instansi profile; None before the first run (`init`).
     pub fn instansi(&self) -> AppResult<Option<InstansiDto>> {
         Ok(instansi::get(self.store.conn())?.map(|r| InstansiDto {
             kind: InstansiKind::parse(&r.kind).unwrap_or(InstansiKind::Kabupaten),
@@ -134,55 +125,62 @@ impl App {
                 .max_by_key(|p| p.year);
             if let Some(prev) = previous {
                 for (acc, role) in accounts::team(tx, prev.id)? {
-                    accounts::set_role(tx, row.id, acc.id, &role)?;
+                    accounts::set_role(tx, row.id, acc.id, role)?;
                 }
             }
             if let Some(id) = actor_id {
-                accounts::set_role(tx, row.id, id, "supervisor")?;
+                accounts::set_role(tx, row.id, id, swanilai_core::workflow::Role::Supervisor)?;
             }
-            App::audit(
+            crate::audit::record(
                 tx,
-                &now,
-                &actor,
-                "assessment.new",
-                Some(year),
-                None,
-                "assessment",
-                "null".into(),
-                serde_json::json!({
-                    "year": year,
-                    "framework": catalog.framework().id,
-                    "version": catalog.framework().version,
-                    "criteria": criteria,
-                })
-                .to_string(),
+                swanilai_store::audit::NewEntry {
+                    at: &now,
+                    actor: &actor,
+                    action: "assessment.new",
+                    year: Some(year),
+                    indicator: None,
+                    entity: "assessment",
+                    before: "null".into(),
+                    after: serde_json::json!({
+                        "year": year,
+                        "framework": catalog.framework().id,
+                        "version": catalog.framework().version,
+                        "criteria": criteria,
+                    })
+                    .to_string(),
+                },
             )?;
             Ok(row)
         })?;
         self.assessment_dto(&row)
     }
 
+    /// Every assessment, oldest year first, each with the signed-in person's role and
+    /// permissions in it.
     pub fn assessments(&mut self) -> AppResult<Vec<AssessmentDto>> {
         let rows = assessments::list(self.store.conn())?;
         rows.iter().map(|r| self.assessment_dto(r)).collect()
     }
 
     /// The assessment of a year, or the latest when `year` is None.
-    pub fn assessment_info(&mut self, year: Option<i32>) -> AppResult<AssessmentDto> {
+    pub fn assessment_info(&mut self, year: impl Into<Year>) -> AppResult<AssessmentDto> {
         let row = self.assessment(year)?;
         self.assessment_dto(&row)
     }
 
     fn assessment_dto(&mut self, r: &assessments::AssessmentRow) -> AppResult<AssessmentDto> {
         let catalog = self.catalog_of(r)?;
+        let viewer = self.viewer(r)?;
         Ok(AssessmentDto {
             year: r.year,
             framework_id: r.framework_id.clone(),
             framework_version: r.framework_version.clone(),
             framework_title: catalog.framework().title.clone(),
             criteria_version: r.criteria_version.clone(),
-            status: r.status.clone(),
+            status: r.status,
             created_at: r.created_at.clone(),
+            my_role: viewer.role(),
+            can: viewer.on_assessment(),
         })
     }
 }

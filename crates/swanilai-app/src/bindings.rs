@@ -5,7 +5,10 @@
 /// TypeScript mirror of [`swanilai_xlsx::ImportProblem`] (swanilai-xlsx knows nothing of
 /// ts-rs); kept field for field, checked by `import_problem_mirror_matches`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    reason = "only its TypeScript shape is used (the bindings test exports it)"
+)]
 pub struct ImportProblem {
     pub sheet: String,
     /// 1-based spreadsheet row; 0 when the problem is with the whole sheet or file.
@@ -58,10 +61,13 @@ mod tests {
             AuditReport,
             DocumentKind,
             PackageSummary,
-            desktop::DatabaseDto,
-            desktop::BackupDto,
-            desktop::ProgressDto,
+            database::DatabaseDto,
+            database::BackupDto,
+            ProgressDto,
             settings::Settings,
+            Year,
+            ReviewStep,
+            swanilai_core::workflow::Role,
         );
     }
 

@@ -7,12 +7,17 @@ use swanilai_core::workflow::Role;
 use swanilai_report::{DocumentData, GroupLine, Person, TeamLine};
 use swanilai_store::accounts;
 
+use crate::Year;
 use crate::{App, AppError, AppResult, ErrorCode, GroupIndexDto};
 
+/// Which printable document to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
+    /// Berita Acara Penilaian Mandiri: the signed record of the self-assessment, its team and
+    /// its index.
     BeritaAcara,
+    /// Pernyataan Persetujuan Publikasi: the instansi's consent to publish the results.
     PersetujuanPublikasi,
 }
 
@@ -21,7 +26,7 @@ impl App {
     /// date; today when left out.
     pub fn document(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         kind: DocumentKind,
         date: Option<&str>,
     ) -> AppResult<Vec<u8>> {
@@ -42,7 +47,7 @@ impl App {
         let team = accounts::team(self.store.conn(), a.id)?;
         let person = |role: Role| {
             team.iter()
-                .find(|(_, r)| Role::parse(r) == Some(role))
+                .find(|(_, r)| *r == role)
                 .map(|(acc, _)| Person {
                     name: acc.name.clone(),
                     nip: acc.nip.clone(),
@@ -65,13 +70,11 @@ impl App {
             supervisor: person(Role::Supervisor),
             team: team
                 .iter()
-                .filter_map(|(acc, r)| {
-                    Role::parse(r).map(|role| TeamLine {
-                        name: acc.name.clone(),
-                        nip: acc.nip.clone(),
-                        role: role.title_id().to_owned(),
-                        unit: acc.unit.clone(),
-                    })
+                .map(|(acc, role)| TeamLine {
+                    name: acc.name.clone(),
+                    nip: acc.nip.clone(),
+                    role: role.title_id().to_owned(),
+                    unit: acc.unit.clone(),
                 })
                 .collect(),
             index_name: idx.index_name.clone(),
@@ -90,21 +93,17 @@ impl App {
         })
     }
 
-    /// Render a document and write it to `out`.
+    /// Render a document and write it to `out` (atomically: an interrupted write leaves
+    /// nothing under `out`).
     pub fn write_document(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         kind: DocumentKind,
         date: Option<&str>,
         out: &Path,
     ) -> AppResult<()> {
         let bytes = self.document(year, kind, date)?;
-        std::fs::write(out, bytes).map_err(|e| {
-            AppError::new(
-                ErrorCode::Internal,
-                format!("cannot write {}: {e}", out.display()),
-            )
-        })
+        crate::files::write_bytes_atomically(out, &bytes)
     }
 }
 

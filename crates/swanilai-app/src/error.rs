@@ -11,38 +11,72 @@ use swanilai_xlsx::XlsxError;
 pub enum ErrorCode {
     /// The database has no instansi profile yet (run `init`).
     NotInitialized,
+    /// The database already has an instansi profile (`init` again, or the demo on another
+    /// instansi's database).
     AlreadyInitialized,
+    /// The database file does not exist, or no database is open in the desktop app.
     DatabaseMissing,
     /// The database was written by a newer version of Swanilai.
     DatabaseTooNew,
+    /// The file is not a Swanilai database (not SQLite, or another program's).
     NotADatabase,
     /// The database file is locked by another program or read-only.
     DatabaseBusy,
+    /// There is no assessment for the year asked.
     AssessmentNotFound,
+    /// An assessment for that year already exists.
     AssessmentExists,
+    /// The latest assessment was asked for, but the database has none yet.
     NoAssessment,
+    /// The indicator number is not in the assessment's catalog (59/2020 has 1-47).
     UnknownIndicator,
+    /// A level outside 1-5.
     InvalidLevel,
+    /// An input the use case refuses (an empty name, a year outside 2018-2100, a date not like
+    /// 2026-11-23, an over-long explanation); the message names it.
     InvalidInput,
+    /// A file to read (evidence, catalog) is missing, a folder or unreadable, or the store hit
+    /// an IO error.
     FileUnreadable,
+    /// A file the app writes (export, document, backup, settings) cannot be written.
+    FileUnwritable,
+    /// An evidence file is empty (0 bytes).
     FileEmpty,
+    /// An evidence file over 200 MiB to attach, or over 40 MiB to preview.
     FileTooLarge,
+    /// There is no evidence with that id in the assessment.
     EvidenceNotFound,
+    /// A stored evidence file no longer matches its sha256 (damaged in the evidence folder).
     EvidenceCorrupt,
+    /// The file cannot be read as a workbook at all (missing, corrupt, not .xlsx).
     WorkbookUnreadable,
+    /// The workbook opens but is not laid out as expected (no Penilaian Mandiri sheet, no header
+    /// row with No and Tingkat).
     WorkbookLayout,
+    /// The workbook was exported for another year or framework than the assessment it is
+    /// imported into.
     WorkbookWrongAssessment,
     /// An import with rejected rows, not accepted.
     ImportRejected,
+    /// A catalog (JSON or workbook) does not validate, or a framework version is already in the
+    /// database with other content.
     CatalogInvalid,
+    /// The framework id is neither shipped nor loaded, or an assessment's catalog is missing
+    /// from the database.
     FrameworkUnknown,
+    /// A levels file (`indicator,level` CSV) is empty, has the wrong header or bad rows; the
+    /// message lists every bad row.
     LevelsFileInvalid,
     /// The database has accounts: sign in first (`--user NAME`).
     SignInRequired,
     /// Wrong account name or password (never says which).
     WrongCredentials,
+    /// The password is shorter than 10 characters, common, contains the account name or repeats
+    /// too few different characters.
     WeakPassword,
+    /// An account with that name already exists (names are compared without case).
     DuplicateAccount,
+    /// There is no account with that name.
     UnknownAccount,
     /// The acting user has no role in this assessment.
     NotInTeam,
@@ -66,14 +100,19 @@ pub enum ErrorCode {
     Internal,
 }
 
+/// The error of every use case: a closed code to branch on and a message for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error, ts_rs::TS)]
 #[error("{message}")]
 pub struct AppError {
+    /// What went wrong, as the code the window and scripts branch on.
     pub code: ErrorCode,
+    /// What went wrong for people, naming the file, sheet, row, column or field; never matched
+    /// on.
     pub message: String,
 }
 
 impl AppError {
+    /// An error with this code and message.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> AppError {
         AppError {
             code,
@@ -82,6 +121,7 @@ impl AppError {
     }
 }
 
+/// The result of every use case: the value, or an [`AppError`].
 pub type AppResult<T> = Result<T, AppError>;
 
 impl From<StoreError> for AppError {
@@ -91,7 +131,7 @@ impl From<StoreError> for AppError {
             StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
             StoreError::Missing(_) => ErrorCode::DatabaseMissing,
             StoreError::Corrupt { .. } => ErrorCode::EvidenceCorrupt,
-            StoreError::Sqlite(rusqlite_err) if is_busy(rusqlite_err) => ErrorCode::DatabaseBusy,
+            e if e.is_busy() => ErrorCode::DatabaseBusy,
             StoreError::Io { .. } => ErrorCode::FileUnreadable,
             StoreError::Sqlite(_) | StoreError::Conflict(_) => ErrorCode::Internal,
         };
@@ -105,21 +145,13 @@ impl From<StoreError> for AppError {
     }
 }
 
-fn is_busy(e: &swanilai_store::rusqlite::Error) -> bool {
-    use swanilai_store::rusqlite::ErrorCode as C;
-    matches!(
-        e.sqlite_error_code(),
-        Some(C::DatabaseBusy | C::DatabaseLocked | C::ReadOnly | C::CannotOpen)
-    )
-}
-
 impl From<XlsxError> for AppError {
     fn from(e: XlsxError) -> AppError {
         let code = match &e {
             XlsxError::Read { .. } => ErrorCode::WorkbookUnreadable,
             XlsxError::Layout { .. } => ErrorCode::WorkbookLayout,
             XlsxError::Catalog { .. } => ErrorCode::CatalogInvalid,
-            XlsxError::Write { .. } => ErrorCode::Internal,
+            XlsxError::Write { .. } => ErrorCode::FileUnwritable,
         };
         AppError::new(code, e.to_string())
     }

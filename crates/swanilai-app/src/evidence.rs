@@ -7,18 +7,33 @@ use swanilai_store::evidence::{self, EvidenceRow, NewEvidence};
 use serde_json::json;
 use swanilai_core::workflow::Action;
 
+use crate::Year;
 use crate::{indicator_of, App, AppError, AppResult, ErrorCode, EvidenceDto};
 
 /// Largest evidence file accepted (200 MiB): large scans and screen videos fit, a whole
 /// disk image does not.
 pub const EVIDENCE_MAX_BYTES: u64 = 200 * 1024 * 1024;
 
+/// Largest file sent to the window for preview (40 MiB).
+pub const PREVIEW_MAX_BYTES: u64 = 40 * 1024 * 1024;
+
+/// One stored evidence file, read and verified against its sha256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceContent {
+    /// The name it was attached under.
+    pub name: String,
+    /// Guessed from the name when attached.
+    pub media_type: String,
+    /// The whole file.
+    pub bytes: Vec<u8>,
+}
+
 impl App {
     /// Attach files to an indicator. All or nothing: every file is checked first, then
     /// copied into the evidence folder, then recorded in one transaction.
     pub fn add_evidence_files(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         indicator: u32,
         files: &[PathBuf],
         document_date: Option<&str>,
@@ -66,9 +81,7 @@ impl App {
                     },
                 )?;
                 if new {
-                    App::audit(tx, &now, &actor, "evidence.add", Some(a.year), Some(indicator), "evidence",
-                        "null".into(),
-                        json!({"id": id, "name": name, "sha256": info.sha256, "size": info.size, "document_date": date}).to_string())?;
+                    crate::audit::record(tx, swanilai_store::audit::NewEntry { at: &now, actor: &actor, action: "evidence.add", year: Some(a.year), indicator: Some(indicator), entity: "evidence", before: "null".into(), after: json!({"id": id, "name": name, "sha256": info.sha256, "size": info.size, "document_date": date}).to_string() })?;
                 }
                 ids.push((id, new));
             }
@@ -80,7 +93,7 @@ impl App {
     /// Attach a link (a running service's URL, with a note such as the demo account).
     pub fn add_evidence_link(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         indicator: u32,
         url: &str,
         title: Option<&str>,
@@ -120,16 +133,19 @@ impl App {
                 },
             )?;
             if new {
-                App::audit(
+                crate::audit::record(
                     tx,
-                    &now,
-                    &actor,
-                    "evidence.add",
-                    Some(a.year),
-                    Some(indicator),
-                    "evidence",
-                    "null".into(),
-                    json!({"id": id, "name": title, "url": url, "note": note.trim()}).to_string(),
+                    swanilai_store::audit::NewEntry {
+                        at: &now,
+                        actor: &actor,
+                        action: "evidence.add",
+                        year: Some(a.year),
+                        indicator: Some(indicator),
+                        entity: "evidence",
+                        before: "null".into(),
+                        after: json!({"id": id, "name": title, "url": url, "note": note.trim()})
+                            .to_string(),
+                    },
                 )?;
             }
             Ok::<_, AppError>((id, new))
@@ -142,7 +158,7 @@ impl App {
     /// Evidence of an assessment, of one indicator or all.
     pub fn evidence(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         indicator: Option<u32>,
     ) -> AppResult<Vec<EvidenceDto>> {
         let a = self.assessment(year)?;
@@ -155,7 +171,7 @@ impl App {
     }
 
     /// Detach evidence from its indicator (the stored file stays for other references).
-    pub fn remove_evidence(&mut self, year: Option<i32>, id: i64) -> AppResult<EvidenceDto> {
+    pub fn remove_evidence(&mut self, year: impl Into<Year>, id: i64) -> AppResult<EvidenceDto> {
         let a = self.assessment(year)?;
         let row =
             evidence::get(self.store.conn(), a.id, id)?.ok_or_else(|| not_found(id, a.year))?;
@@ -164,29 +180,32 @@ impl App {
         let now = self.clock.now();
         self.store.transaction(|tx, _| {
             evidence::delete(tx, a.id, id)?;
-            App::audit(
+            crate::audit::record(
                 tx,
-                &now,
-                &actor,
-                "evidence.remove",
-                Some(a.year),
-                Some(dto.indicator),
-                "evidence",
-                json!({"id": id, "name": dto.name, "sha256": dto.sha256, "url": dto.url})
-                    .to_string(),
-                "null".into(),
+                swanilai_store::audit::NewEntry {
+                    at: &now,
+                    actor: &actor,
+                    action: "evidence.remove",
+                    year: Some(a.year),
+                    indicator: Some(dto.indicator),
+                    entity: "evidence",
+                    before:
+                        json!({"id": id, "name": dto.name, "sha256": dto.sha256, "url": dto.url})
+                            .to_string(),
+                    after: "null".into(),
+                },
             )
         })?;
         Ok(dto)
     }
 
-    /// Copy a stored evidence file out, verifying its content on the way.
-    pub fn export_evidence_file(
+    /// The bytes of one stored evidence file (verified against its sha256), with its name
+    /// and media type.
+    pub fn evidence_content(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         id: i64,
-        dest: &Path,
-    ) -> AppResult<()> {
+    ) -> AppResult<EvidenceContent> {
         let a = self.assessment(year)?;
         let row =
             evidence::get(self.store.conn(), a.id, id)?.ok_or_else(|| not_found(id, a.year))?;
@@ -197,16 +216,57 @@ impl App {
             )
         })?;
         let bytes = self.store.blobs().read_verified(&sha)?;
-        std::fs::write(dest, bytes).map_err(|e| {
-            AppError::new(
-                ErrorCode::FileUnreadable,
-                format!("cannot write {}: {e}", dest.display()),
-            )
+        Ok(EvidenceContent {
+            name: row.name,
+            media_type: row
+                .media_type
+                .unwrap_or_else(|| "application/octet-stream".into()),
+            bytes,
         })
     }
 
+    /// The bytes of one evidence file for the preview pane; a file over
+    /// [`PREVIEW_MAX_BYTES`] is refused (open it in its own program instead).
+    pub fn evidence_preview(&mut self, year: impl Into<Year>, id: i64) -> AppResult<Vec<u8>> {
+        let c = self.evidence_content(year, id)?;
+        if c.bytes.len() as u64 > PREVIEW_MAX_BYTES {
+            return Err(AppError::new(
+                ErrorCode::FileTooLarge,
+                format!("{} is too large to preview; open it instead", c.name),
+            ));
+        }
+        Ok(c.bytes)
+    }
+
+    /// Copy a stored evidence file out (verified, atomically) to `dest`.
+    pub fn export_evidence_file(
+        &mut self,
+        year: impl Into<Year>,
+        id: i64,
+        dest: &Path,
+    ) -> AppResult<()> {
+        let c = self.evidence_content(year, id)?;
+        crate::files::write_bytes_atomically(dest, &c.bytes)
+    }
+
+    /// Copy a stored evidence file (verified) under its own name, made safe, into
+    /// `<dir>/<id>/`, to open it in the system's program; returns the copy's path.
+    pub fn evidence_copy_to_open(
+        &mut self,
+        year: impl Into<Year>,
+        id: i64,
+        dir: &Path,
+    ) -> AppResult<PathBuf> {
+        let c = self.evidence_content(year, id)?;
+        let folder = dir.join(id.to_string());
+        std::fs::create_dir_all(&folder).map_err(|e| crate::files::unwritable(&folder, e))?;
+        let dest = folder.join(crate::files::safe_name(&c.name));
+        crate::files::write_bytes_atomically(&dest, &c.bytes)?;
+        Ok(dest)
+    }
+
     /// Check every stored file of an assessment against its sha256; returns the damaged ones.
-    pub fn verify_evidence(&mut self, year: Option<i32>) -> AppResult<Vec<EvidenceDto>> {
+    pub fn verify_evidence(&mut self, year: impl Into<Year>) -> AppResult<Vec<EvidenceDto>> {
         let a = self.assessment(year)?;
         let rows = evidence::list(self.store.conn(), a.id, None)?;
         let mut bad = Vec::new();

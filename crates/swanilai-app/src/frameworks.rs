@@ -140,14 +140,10 @@ pub fn export_catalog(from: Option<&Path>, out: &Path) -> AppResult<()> {
     let is_xlsx = out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if is_xlsx {
-        swanilai_xlsx::catalog_book::write_catalog(&catalog, out)?;
-        return Ok(());
-    }
-    std::fs::write(out, catalog.to_json() + "\n").map_err(|e| {
-        AppError::new(
-            ErrorCode::Internal,
-            format!("cannot write {}: {e}", out.display()),
-        )
-    })
+    let bytes = if is_xlsx {
+        swanilai_xlsx::catalog_book::catalog_bytes(&catalog).map_err(|e| e.writing(out))?
+    } else {
+        (catalog.to_json() + "\n").into_bytes()
+    };
+    crate::files::write_bytes_atomically(out, &bytes)
 }

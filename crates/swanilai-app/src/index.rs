@@ -5,20 +5,17 @@ use std::collections::BTreeMap;
 use swanilai_core::{builtin::default_catalog, compute_index, Catalog, Level};
 use swanilai_store::answers;
 
+use crate::Year;
 use crate::{App, AppError, AppResult, ErrorCode, IndexDto};
 
 impl App {
     /// The live index of an assessment (the latest when `year` is None).
-    pub fn index(&mut self, year: Option<i32>) -> AppResult<IndexDto> {
+    pub fn index(&mut self, year: impl Into<Year>) -> AppResult<IndexDto> {
         let a = self.assessment(year)?;
         let catalog = self.catalog_of(&a)?;
         let levels: BTreeMap<u32, Level> = answers::list(self.store.conn(), a.id)?
             .into_iter()
-            .filter_map(|r| {
-                r.level
-                    .and_then(|l| Level::new(i64::from(l)).ok())
-                    .map(|l| (r.indicator, l))
-            })
+            .filter_map(|r| r.level.map(|l| (r.indicator, l)))
             .collect();
         let report = compute_index(&catalog, &levels);
         Ok(IndexDto::from_report(

@@ -2,25 +2,32 @@
 //! call. Each use case validates its input against the catalog, runs as one transaction
 //! on the store and returns a DTO or an [`AppError`] with a closed [`ErrorCode`].
 
+#![warn(missing_docs)]
+
 mod access;
+mod accounts;
 mod answers;
 mod assessments;
+mod audit;
 mod bindings;
 pub mod clock;
+mod database;
 mod demo;
-mod desktop;
 mod documents;
 pub mod dto;
 mod error;
 mod evidence;
+pub mod files;
 mod frameworks;
 mod index;
 mod package;
+pub mod places;
 mod review;
 pub mod settings;
 mod team;
 mod team_dto;
 mod workbook;
+mod year;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -31,18 +38,21 @@ use swanilai_store::assessments::AssessmentRow;
 use swanilai_store::{OpenMode, Store};
 
 pub use access::LOCAL_ACTOR;
+pub use accounts::MIN_PASSWORD_CHARS;
 pub use assessments::open_initialized;
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use desktop::{BackupDto, DatabaseDto, EvidenceContent, ProgressDto};
+pub use database::{BackupDto, DatabaseDto};
 pub use documents::DocumentKind;
 pub use dto::*;
 pub use error::{AppError, AppResult, ErrorCode};
-pub use evidence::EVIDENCE_MAX_BYTES;
+pub use evidence::{EvidenceContent, EVIDENCE_MAX_BYTES, PREVIEW_MAX_BYTES};
 pub use frameworks::{check_catalog_file, export_catalog, read_catalog_file};
 pub use index::{index_from_levels, levels_from_csv};
-pub use package::PackageSummary;
-pub use team::MIN_PASSWORD_CHARS;
+pub use package::{percent_steps, PackageSummary, ProgressDto, ProgressStage};
+pub use swanilai_core::workflow::Role;
+pub use team::parse_role;
 pub use team_dto::*;
+pub use year::Year;
 
 /// An open Swanilai database and the use cases on it.
 pub struct App {
@@ -74,10 +84,14 @@ pub enum Open {
 }
 
 impl App {
+    /// Open the database at `path` with the system clock (an older database gets its audit
+    /// baseline).
     pub fn open(path: &Path, how: Open) -> AppResult<App> {
         App::open_with_clock(path, how, Box::new(SystemClock))
     }
 
+    /// Open the database at `path` with the given clock ([`FixedClock`] for tests and
+    /// reproducible demos).
     pub fn open_with_clock(path: &Path, how: Open, clock: Box<dyn Clock>) -> AppResult<App> {
         let mode = match how {
             Open::CreateIfMissing => OpenMode::Create,
@@ -105,10 +119,13 @@ impl App {
         Ok(app)
     }
 
+    /// The database file's path.
     pub fn db_path(&self) -> &Path {
         self.store.path()
     }
 
+    /// The evidence folder beside the database (`<stem>.evidence`), where attached files are
+    /// stored by sha256.
     pub fn evidence_dir(&self) -> PathBuf {
         self.store.blobs().root().to_owned()
     }
@@ -138,17 +155,17 @@ impl App {
         Ok(catalog)
     }
 
-    /// The assessment of `year`, or the latest one when `year` is None.
-    fn assessment(&self, year: Option<i32>) -> AppResult<AssessmentRow> {
+    /// The assessment of `year`, or the latest one.
+    fn assessment(&self, year: impl Into<Year>) -> AppResult<AssessmentRow> {
         let conn = self.store.conn();
-        match year {
-            Some(y) => swanilai_store::assessments::by_year(conn, y)?.ok_or_else(|| {
+        match year.into() {
+            Year::Of(y) => swanilai_store::assessments::by_year(conn, y)?.ok_or_else(|| {
                 AppError::new(
                     ErrorCode::AssessmentNotFound,
                     format!("there is no assessment for year {y}; create it with `assessment new --year {y}`"),
                 )
             }),
-            None => swanilai_store::assessments::latest(conn)?.ok_or_else(|| {
+            Year::Latest => swanilai_store::assessments::latest(conn)?.ok_or_else(|| {
                 AppError::new(
                     ErrorCode::NoAssessment,
                     "the database has no assessment yet; create one with `assessment new --year YEAR`",

@@ -7,18 +7,60 @@
 use std::io::Write;
 use std::path::Path;
 
+use serde::Serialize;
 use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
 
-use crate::{App, AppError, AppResult, ErrorCode};
+use crate::Year;
+use crate::{App, AppResult};
 
 /// What an evidence package holds.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct PackageSummary {
+    /// The .zip written.
     pub path: String,
+    /// How many evidence files it holds, each verified against its sha256.
     pub files: u32,
+    /// How many evidence links it lists (in `data-dukung/NN/N.tautan.txt` and the manifest).
     pub links: u32,
+    /// Bytes of evidence files written (the workbook, manifest and readme not counted).
     pub bytes: u64,
+}
+
+/// Where a long job (export, import, evidence package) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressStage {
+    /// Getting ready; nothing written yet.
+    Prepare,
+    /// Writing: `done` of `total` bytes or steps.
+    Write,
+    /// Finished.
+    Done,
+}
+
+/// Progress of a long job sent to the window: `done` of `total` (bytes or steps).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ProgressDto {
+    /// Where the job is.
+    pub stage: ProgressStage,
+    /// Bytes or steps done so far.
+    pub done: u64,
+    /// Bytes or steps in all; `done` reaches it when the job ends.
+    pub total: u64,
+}
+
+/// Wrap a progress callback so it is called only when the whole percent changes (a
+/// package of thousands of files sends at most about a hundred messages).
+pub fn percent_steps(mut report: impl FnMut(u64, u64)) -> impl FnMut(u64, u64) {
+    let mut last = u64::MAX;
+    move |done, total| {
+        let pct = done.saturating_mul(100) / total.max(1);
+        if pct != last {
+            last = pct;
+            report(done, total);
+        }
+    }
 }
 
 impl App {
@@ -26,7 +68,7 @@ impl App {
     /// bytes written so far.
     pub fn export_evidence_package(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         out: &Path,
         progress: &mut dyn FnMut(u64, u64),
     ) -> AppResult<PackageSummary> {
@@ -34,34 +76,12 @@ impl App {
         let inst = self.require_instansi()?;
         let evidence = self.evidence(Some(a.year), None)?;
         let total: u64 = evidence.iter().filter_map(|e| e.size).sum();
-        let dir = out
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let tmp = dir.join(format!(
-            ".{}.partial",
-            out.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
         let fail = |what: &str, e: &dyn std::fmt::Display| {
-            AppError::new(
-                ErrorCode::Internal,
-                format!(
-                    "cannot write the evidence package {}: {what}: {e}",
-                    out.display()
-                ),
-            )
+            crate::files::unwritable(out, format!("{what}: {e}"))
         };
         // The national workbook goes in too.
-        let book = dir.join(format!(".{}-workbook.xlsx.partial", std::process::id()));
-        self.export_workbook(Some(a.year), &book)?;
-        let book_bytes = std::fs::read(&book).map_err(|e| fail("workbook", &e));
-        let _ = std::fs::remove_file(&book);
-        let book_bytes = book_bytes?;
-
-        let result = (|| -> AppResult<PackageSummary> {
-            let file = std::fs::File::create(&tmp).map_err(|e| fail("create", &e))?;
+        let book_bytes = self.workbook_bytes(a.year, out)?;
+        crate::files::write_atomically(out, |file, _| {
             let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
             let deflated =
                 SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
@@ -156,16 +176,6 @@ impl App {
                 links: nlinks,
                 bytes: done,
             })
-        })();
-        match result {
-            Ok(summary) => {
-                std::fs::rename(&tmp, out).map_err(|e| fail("rename", &e))?;
-                Ok(summary)
-            }
-            Err(e) => {
-                let _ = std::fs::remove_file(&tmp);
-                Err(e)
-            }
-        }
+        })
     }
 }

@@ -5,28 +5,44 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AppError, AppResult, ErrorCode};
+use crate::files::{unwritable, write_bytes_atomically};
+use crate::AppResult;
 
+/// The language of the window: Bahasa Indonesia unless English is chosen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub enum Language {
+    /// Bahasa Indonesia, the default.
+    #[default]
+    #[serde(rename = "id")]
+    Indonesian,
+    /// English.
+    #[serde(rename = "en")]
+    English,
+}
+
+/// What the desktop remembers between runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Settings {
-    /// "id" (Bahasa Indonesia, the default) or "en".
-    #[serde(default = "default_language")]
-    pub language: String,
+    /// Any unknown value reads as Bahasa Indonesia.
+    #[serde(default, deserialize_with = "lenient_language")]
+    pub language: Language,
     /// The database to open; None: the default file in the user's data folder.
     #[serde(default)]
     pub database: Option<String>,
 }
 
-fn default_language() -> String {
-    "id".into()
+fn lenient_language<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Language, D::Error> {
+    let text = Option::<String>::deserialize(d)?;
+    Ok(match text.as_deref() {
+        Some("en") => Language::English,
+        _ => Language::Indonesian,
+    })
 }
 
 impl Settings {
+    /// Bahasa Indonesia, the default database.
     pub fn defaults() -> Settings {
-        Settings {
-            language: default_language(),
-            database: None,
-        }
+        Settings::default()
     }
 }
 
@@ -35,30 +51,33 @@ pub fn load(path: &Path) -> Settings {
     std::fs::read_to_string(path)
         .ok()
         .and_then(|text| serde_json::from_str::<Settings>(&text).ok())
-        .map(|mut s| {
-            if s.language != "en" {
-                s.language = default_language();
-            }
-            s
-        })
-        .unwrap_or_else(Settings::defaults)
+        .unwrap_or_default()
 }
 
 /// Write settings to `path` (through a temporary file, then rename).
 pub fn save(path: &Path, settings: &Settings) -> AppResult<()> {
-    let fail = |e: &dyn std::fmt::Display| {
-        AppError::new(
-            ErrorCode::FileUnreadable,
-            format!("cannot write settings {}: {e}", path.display()),
-        )
-    };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| unwritable(path, e))?;
     }
-    let text = serde_json::to_string_pretty(settings).map_err(|e| fail(&e))?;
-    let tmp = path.with_extension("json.partial");
-    std::fs::write(&tmp, text).map_err(|e| fail(&e))?;
-    std::fs::rename(&tmp, path).map_err(|e| fail(&e))
+    let text = serde_json::to_string_pretty(settings).map_err(|e| unwritable(path, e))?;
+    write_bytes_atomically(path, text.as_bytes())
+}
+
+/// Choose the window's language and keep it.
+pub fn set_language(path: &Path, language: Language) -> AppResult<Settings> {
+    let mut s = load(path);
+    s.language = language;
+    save(path, &s)?;
+    Ok(s)
+}
+
+/// Remember `db` as the database to open next time (the default file is not written
+/// down, so the default keeps following the data folder).
+pub fn remember_database(path: &Path, db: &Path) -> AppResult<()> {
+    let mut s = load(path);
+    let default = crate::places::default_database();
+    s.database = (db != default.as_path()).then(|| db.display().to_string());
+    save(path, &s)
 }
 
 #[cfg(test)]
@@ -72,11 +91,20 @@ mod tests {
         assert_eq!(load(&p), Settings::defaults(), "missing file");
         std::fs::write(&p, "{not json").expect("write");
         assert_eq!(load(&p), Settings::defaults(), "damaged file");
+        std::fs::write(&p, r#"{"language": "fr"}"#).expect("write");
+        assert_eq!(load(&p).language, Language::Indonesian, "unknown language");
         let s = Settings {
-            language: "en".into(),
+            language: Language::English,
             database: Some("/tmp/x.db".into()),
         };
         save(&p, &s).expect("save");
         assert_eq!(load(&p), s);
+        assert!(std::fs::read_to_string(&p)
+            .expect("read")
+            .contains(r#""language": "en""#));
+        let s = set_language(&p, Language::Indonesian).expect("set");
+        assert_eq!(s.database.as_deref(), Some("/tmp/x.db"), "kept");
+        remember_database(&p, &crate::places::default_database()).expect("remember");
+        assert_eq!(load(&p).database, None, "the default is not written down");
     }
 }

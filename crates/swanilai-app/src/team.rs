@@ -1,257 +1,56 @@
-//! Accounts, sign-in, team roles per assessment and assignments.
+//! The team of an assessment: roles per account and assignments of indicators to a
+//! person or a whole unit kerja.
 
-use std::time::Duration;
-
-use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use serde_json::json;
 use swanilai_core::workflow::{Action, Role};
 use swanilai_store::accounts::{self, AccountRow};
-use swanilai_store::assessments;
 
-use crate::access::Actor;
-use crate::{indicator_of, App, AppError, AppResult, ErrorCode};
-use crate::{AccountDto, Assignee, AssignmentDto, NewAccount, SignedInDto, TeamMemberDto};
+use crate::{indicator_of, App, AppError, AppResult, ErrorCode, Year};
+use crate::{Assignee, AssignmentDto, TeamMemberDto};
 
-pub const MIN_PASSWORD_CHARS: usize = 10;
-
-const COMMON_PASSWORDS: &[&str] = &[
-    "password",
-    "password1",
-    "passw0rd",
-    "1234567890",
-    "12345678910",
-    "qwertyuiop",
-    "admin12345",
-    "adminadmin",
-    "katasandi",
-    "rahasia123",
-    "indonesia1",
-    "bismillah1",
-    "asdfghjkl1",
-    "spbe123456",
-];
-
+/// A role typed by a person ("anggota", "member", "penanggung-jawab", ...).
+pub fn parse_role(text: &str) -> AppResult<Role> {
+    Role::parse(text).ok_or_else(|| {
+        AppError::new(
+            ErrorCode::InvalidInput,
+            format!("role '{text}' is not one of koordinator, supervisor, operator, member"),
+        )
+    })
+}
 impl App {
-    /// Create an account. The first account is the instansi's supervisor and needs no
-    /// sign-in; after that only the supervisor account adds accounts.
-    pub fn add_account(&mut self, input: NewAccount) -> AppResult<AccountDto> {
-        let first = !self.has_accounts()?;
-        let actor = if first {
-            input.name.trim().to_owned()
-        } else {
-            self.require_admin()?
-        };
-        let name = input.name.trim().to_owned();
-        if name.is_empty() || name.chars().count() > 80 {
-            return Err(AppError::new(
-                ErrorCode::InvalidInput,
-                "the account name must be 1-80 characters",
-            ));
-        }
-        check_password(&name, &input.password)?;
-        if accounts::by_name(self.store.conn(), &name)?.is_some() {
-            return Err(AppError::new(
-                ErrorCode::DuplicateAccount,
-                format!(
-                    "an account named '{name}' already exists (names are compared without case)"
-                ),
-            ));
-        }
-        let hash = hash_password(&input.password)?;
-        let now = self.clock.now();
-        let (unit, nip) = (input.unit.trim().to_owned(), input.nip.trim().to_owned());
-        self.store.transaction(|tx, _| {
-            let id = accounts::insert(tx, &name, &nip, &unit, &hash, first, &now)?;
-            if first {
-                // The first account supervises every assessment that already exists.
-                for a in assessments::list(tx)? {
-                    accounts::set_role(tx, a.id, id, Role::Supervisor.as_str())?;
-                }
-            }
-            App::audit(
-                tx,
-                &now,
-                &actor,
-                "account.add",
-                None,
-                None,
-                "account",
-                "null".into(),
-                json!({"name": name, "unit": unit, "nip": nip, "is_admin": first}).to_string(),
-            )
-        })?;
-        Ok(AccountDto {
-            name,
-            unit,
-            nip,
-            is_admin: first,
-        })
-    }
-
-    /// Sign in. A wrong password is slowed down (growing with repeated failures) and
-    /// never says whether the name exists.
-    pub fn sign_in(&mut self, name: &str, password: &str) -> AppResult<SignedInDto> {
-        let row = accounts::by_name(self.store.conn(), name)?;
-        let ok = match &row {
-            Some(r) => verify_password(&r.password_hash, password),
-            None => {
-                // Spend the same time as a real check, so a missing name does not answer faster.
-                let _ = hash_password(password);
-                false
-            }
-        };
-        let Some(row) = row.filter(|_| ok) else {
-            let failures = match accounts::by_name(self.store.conn(), name)? {
-                Some(r) => {
-                    let n = r.failed_attempts + 1;
-                    accounts::set_failed_attempts(self.store.conn(), r.id, n)?;
-                    n
-                }
-                None => 1,
-            };
-            std::thread::sleep(self.sign_in_delay * failures.min(10));
-            return Err(AppError::new(
-                ErrorCode::WrongCredentials,
-                "wrong account name or password",
-            ));
-        };
-        if row.failed_attempts > 0 {
-            accounts::set_failed_attempts(self.store.conn(), row.id, 0)?;
-        }
-        self.actor = Some(Actor { account: row });
-        self.signed_in()?
-            .ok_or_else(|| AppError::new(ErrorCode::Internal, "session lost"))
-    }
-
-    /// Change the signed-in user's own password (the current one must be given).
-    pub fn change_password(&mut self, current: &str, new: &str) -> AppResult<()> {
-        let Some(actor) = self.actor.clone() else {
-            return Err(crate::access::sign_in_required());
-        };
-        let row = accounts::by_id(self.store.conn(), actor.account.id)?.ok_or_else(|| {
-            AppError::new(
-                ErrorCode::UnknownAccount,
-                "the signed-in account no longer exists",
-            )
-        })?;
-        if !verify_password(&row.password_hash, current) {
-            std::thread::sleep(self.sign_in_delay);
-            return Err(AppError::new(
-                ErrorCode::WrongCredentials,
-                "the current password is wrong",
-            ));
-        }
-        self.store_password(&row, new, "account.password")
-    }
-
-    /// The supervisor account sets a new password for another account (forgotten password).
-    pub fn reset_password(&mut self, account: &str, new: &str) -> AppResult<()> {
-        self.require_admin()?;
-        let row = self.account_named(account)?;
-        self.store_password(&row, new, "account.reset_password")
-    }
-
-    fn store_password(&mut self, row: &AccountRow, new: &str, action: &str) -> AppResult<()> {
-        check_password(&row.name, new)?;
-        let hash = hash_password(new)?;
-        let actor = self.actor_name()?;
-        let now = self.clock.now();
-        self.store.transaction(|tx, _| {
-            accounts::set_password_hash(tx, row.id, &hash)?;
-            accounts::set_failed_attempts(tx, row.id, 0)?;
-            // The log says that it changed, never the password or its hash.
-            App::audit(
-                tx,
-                &now,
-                &actor,
-                action,
-                None,
-                None,
-                "account",
-                json!({"name": row.name}).to_string(),
-                json!({"name": row.name, "password": "changed"}).to_string(),
-            )
-        })
-    }
-
-    pub fn sign_out(&mut self) {
-        self.actor = None;
-    }
-
-    /// Base delay after a wrong password (multiplied by the failures in a row, up to 10).
-    pub fn set_sign_in_delay(&mut self, delay: Duration) {
-        self.sign_in_delay = delay;
-    }
-
-    /// Who is signed in, with their role in the latest assessment.
-    pub fn signed_in(&mut self) -> AppResult<Option<SignedInDto>> {
-        let Some(actor) = self.actor.clone() else {
-            return Ok(None);
-        };
-        let latest = assessments::latest(self.store.conn())?;
-        let role = match &latest {
-            Some(a) => self.role_in(a)?,
-            None => actor.account.is_admin.then_some(Role::Supervisor),
-        };
-        Ok(Some(SignedInDto {
-            account: account_dto(&actor.account),
-            role: role.map(|r| r.as_str().to_owned()),
-            role_title: role.map(|r| r.title_id().to_owned()),
-            year: latest.map(|a| a.year),
-        }))
-    }
-
-    /// Whether the database has accounts (then every change needs a signed-in user).
-    pub fn requires_sign_in(&self) -> AppResult<bool> {
-        self.has_accounts()
-    }
-
-    pub fn accounts(&self) -> AppResult<Vec<AccountDto>> {
-        Ok(accounts::list(self.store.conn())?
-            .iter()
-            .map(account_dto)
-            .collect())
-    }
-
     /// Give an account a role in an assessment (replacing its previous role there).
     pub fn set_team_role(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         account: &str,
-        role: &str,
+        role: Role,
     ) -> AppResult<TeamMemberDto> {
         let a = self.assessment(year)?;
-        let role = Role::parse(role).ok_or_else(|| {
-            AppError::new(
-                ErrorCode::InvalidInput,
-                format!("role '{role}' is not one of koordinator, supervisor, operator, member"),
-            )
-        })?;
         let actor = self.authorize(&a, Action::ManageTeam, None)?;
         let target = self.account_named(account)?;
         let now = self.clock.now();
         self.store.transaction(|tx, _| {
             let before = accounts::role(tx, a.id, target.id)?;
-            accounts::set_role(tx, a.id, target.id, role.as_str())?;
-            App::audit(
+            accounts::set_role(tx, a.id, target.id, role)?;
+            crate::audit::record(
                 tx,
-                &now,
-                &actor,
-                "team.set",
-                Some(a.year),
-                None,
-                "team_member",
-                json!({"account": target.name, "role": before}).to_string(),
-                json!({"account": target.name, "role": role.as_str()}).to_string(),
+                swanilai_store::audit::NewEntry {
+                    at: &now,
+                    actor: &actor,
+                    action: "team.set",
+                    year: Some(a.year),
+                    indicator: None,
+                    entity: "team_member",
+                    before: json!({"account": target.name, "role": before}).to_string(),
+                    after: json!({"account": target.name, "role": role.as_str()}).to_string(),
+                },
             )
         })?;
         Ok(member_dto(&target, role))
     }
 
     /// Take an account off an assessment's team.
-    pub fn remove_team_member(&mut self, year: Option<i32>, account: &str) -> AppResult<()> {
+    pub fn remove_team_member(&mut self, year: impl Into<Year>, account: &str) -> AppResult<()> {
         let a = self.assessment(year)?;
         let actor = self.authorize(&a, Action::ManageTeam, None)?;
         let target = self.account_named(account)?;
@@ -259,43 +58,48 @@ impl App {
         self.store.transaction(|tx, _| {
             let before = accounts::role(tx, a.id, target.id)?;
             if accounts::remove_role(tx, a.id, target.id)? {
-                App::audit(
+                crate::audit::record(
                     tx,
-                    &now,
-                    &actor,
-                    "team.remove",
-                    Some(a.year),
-                    None,
-                    "team_member",
-                    json!({"account": target.name, "role": before}).to_string(),
-                    "null".into(),
+                    swanilai_store::audit::NewEntry {
+                        at: &now,
+                        actor: &actor,
+                        action: "team.remove",
+                        year: Some(a.year),
+                        indicator: None,
+                        entity: "team_member",
+                        before: json!({"account": target.name, "role": before}).to_string(),
+                        after: "null".into(),
+                    },
                 )?;
             }
             Ok(())
         })
     }
 
-    pub fn team(&mut self, year: Option<i32>) -> AppResult<Vec<TeamMemberDto>> {
+    /// The team of an assessment: every account with a role in it, oldest account first.
+    pub fn team(&mut self, year: impl Into<Year>) -> AppResult<Vec<TeamMemberDto>> {
         let a = self.assessment(year)?;
         Ok(accounts::team(self.store.conn(), a.id)?
             .into_iter()
-            .filter_map(|(acc, role)| Role::parse(&role).map(|r| member_dto(&acc, r)))
+            .map(|(acc, role)| member_dto(&acc, role))
             .collect())
     }
 
     /// Assign an indicator to an account or a unit kerja (several contributors allowed).
     pub fn assign(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         indicator: u32,
         to: Assignee,
     ) -> AppResult<AssignmentDto> {
         self.change_assignment(year, indicator, to, true)
     }
 
+    /// Take an indicator's assignment off an account or a unit kerja (supervisor only); returns
+    /// the assignment meant, whether or not it existed.
     pub fn unassign(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         indicator: u32,
         from: Assignee,
     ) -> AppResult<AssignmentDto> {
@@ -304,7 +108,7 @@ impl App {
 
     fn change_assignment(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         indicator: u32,
         who: Assignee,
         add: bool,
@@ -346,20 +150,22 @@ impl App {
                 } else {
                     (label.to_string(), "null".into())
                 };
-                App::audit(
+                crate::audit::record(
                     tx,
-                    &now,
-                    &actor,
-                    if add {
-                        "assignment.add"
-                    } else {
-                        "assignment.remove"
+                    swanilai_store::audit::NewEntry {
+                        at: &now,
+                        actor: &actor,
+                        action: if add {
+                            "assignment.add"
+                        } else {
+                            "assignment.remove"
+                        },
+                        year: Some(a.year),
+                        indicator: Some(indicator),
+                        entity: "assignment",
+                        before,
+                        after,
                     },
-                    Some(a.year),
-                    Some(indicator),
-                    "assignment",
-                    before,
-                    after,
                 )?;
             }
             Ok::<_, AppError>(())
@@ -370,7 +176,9 @@ impl App {
         })
     }
 
-    pub fn assignments(&mut self, year: Option<i32>) -> AppResult<Vec<AssignmentDto>> {
+    /// Every assignment of an assessment, by indicator: which accounts and units kerja work on
+    /// what.
+    pub fn assignments(&mut self, year: impl Into<Year>) -> AppResult<Vec<AssignmentDto>> {
         let a = self.assessment(year)?;
         Ok(accounts::assignments(self.store.conn(), a.id)?
             .into_iter()
@@ -385,7 +193,7 @@ impl App {
     }
 
     /// The indicators assigned to the signed-in user (directly or through their unit).
-    pub fn my_indicators(&mut self, year: Option<i32>) -> AppResult<Vec<crate::AnswerDto>> {
+    pub fn my_indicators(&mut self, year: impl Into<Year>) -> AppResult<Vec<crate::AnswerDto>> {
         let a = self.assessment(year)?;
         let Some(actor) = self.actor.clone() else {
             return Err(crate::access::sign_in_required());
@@ -399,24 +207,6 @@ impl App {
         }
         Ok(mine)
     }
-
-    fn account_named(&self, name: &str) -> AppResult<AccountRow> {
-        accounts::by_name(self.store.conn(), name)?.ok_or_else(|| {
-            AppError::new(
-                ErrorCode::UnknownAccount,
-                format!("there is no account named '{}'", name.trim()),
-            )
-        })
-    }
-}
-
-fn account_dto(r: &AccountRow) -> AccountDto {
-    AccountDto {
-        name: r.name.clone(),
-        unit: r.unit.clone(),
-        nip: r.nip.clone(),
-        is_admin: r.is_admin,
-    }
 }
 
 fn member_dto(r: &AccountRow, role: Role) -> TeamMemberDto {
@@ -424,55 +214,7 @@ fn member_dto(r: &AccountRow, role: Role) -> TeamMemberDto {
         name: r.name.clone(),
         nip: r.nip.clone(),
         unit: r.unit.clone(),
-        role: role.as_str().to_owned(),
+        role,
         role_title: role.title_id().to_owned(),
     }
-}
-
-fn check_password(name: &str, password: &str) -> AppResult<()> {
-    let weak = |why: &str| {
-        Err(AppError::new(
-            ErrorCode::WeakPassword,
-            format!("the password is too weak: {why}"),
-        ))
-    };
-    let chars = password.chars().count();
-    if password.trim().is_empty() {
-        return weak("it is empty");
-    }
-    if chars < MIN_PASSWORD_CHARS {
-        return weak(&format!("use at least {MIN_PASSWORD_CHARS} characters"));
-    }
-    let lower = password.to_lowercase();
-    if COMMON_PASSWORDS.contains(&lower.as_str()) || lower.contains(&name.to_lowercase()) {
-        return weak("it is a common password or contains the account name");
-    }
-    let distinct: std::collections::BTreeSet<char> = password.chars().collect();
-    if distinct.len() < 4 {
-        return weak("it repeats too few different characters");
-    }
-    Ok(())
-}
-
-fn hash_password(password: &str) -> AppResult<String> {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| {
-            AppError::new(
-                ErrorCode::Internal,
-                format!("cannot hash the password: {e}"),
-            )
-        })
-}
-
-fn verify_password(stored: &str, password: &str) -> bool {
-    PasswordHash::new(stored)
-        .map(|h| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &h)
-                .is_ok()
-        })
-        .unwrap_or(false)
 }

@@ -3,24 +3,35 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use swanilai_core::{compute_index, Level};
-use swanilai_store::answers;
+use swanilai_core::compute_index;
+use swanilai_core::workflow::Action;
+use swanilai_store::answers::{self, AnswerRow as StoredAnswer};
 use swanilai_xlsx::{AnswerRow, AssessmentSheet, EvidenceRow};
 
-use swanilai_core::workflow::{next_status, Action, Status};
-
-use crate::answers::{blank, ensure_open, normalize_newlines};
-use crate::review::answer_state;
-use crate::{App, AppError, AppResult, ErrorCode, ImportChange, ImportOutcome, ImportPreview};
+use crate::answers::{ensure_open, normalize_newlines, record_answer, Stamp};
+use crate::{App, AppError, AppResult, ErrorCode, ImportChange, ImportField, ImportOutcome};
+use crate::{ImportPreview, Year};
 
 impl App {
-    /// Write the national workbook of an assessment.
-    pub fn export_workbook(&mut self, year: Option<i32>, out: &Path) -> AppResult<()> {
+    /// Write the national workbook of an assessment (atomically: an interrupted export
+    /// leaves nothing under `out`).
+    pub fn export_workbook(&mut self, year: impl Into<Year>, out: &Path) -> AppResult<()> {
+        let bytes = self.workbook_bytes(year, out)?;
+        crate::files::write_bytes_atomically(out, &bytes)
+    }
+
+    /// The national workbook of an assessment as .xlsx bytes.
+    /// (`out` is the file the bytes are for, named in an error.)
+    pub(crate) fn workbook_bytes(
+        &mut self,
+        year: impl Into<Year>,
+        out: &Path,
+    ) -> AppResult<Vec<u8>> {
         let a = self.assessment(year)?;
         let catalog = self.catalog_of(&a)?;
         let inst = self.require_instansi()?;
         let conn = self.store.conn();
-        let stored: HashMap<u32, answers::AnswerRow> = answers::list(conn, a.id)?
+        let stored: HashMap<u32, StoredAnswer> = answers::list(conn, a.id)?
             .into_iter()
             .map(|r| (r.indicator, r))
             .collect();
@@ -32,8 +43,8 @@ impl App {
                 let r = stored
                     .get(&ind.number)
                     .cloned()
-                    .unwrap_or_else(|| blank(ind.number));
-                let level = r.level.and_then(|l| Level::new(i64::from(l)).ok());
+                    .unwrap_or_else(|| StoredAnswer::blank(ind.number));
+                let level = r.level;
                 if let Some(l) = level {
                     levels.insert(ind.number, l);
                 }
@@ -43,10 +54,7 @@ impl App {
                     explanation: r.explanation,
                     service_name: r.service_name,
                     owner: r.owner,
-                    status: Status::parse(&r.status)
-                        .unwrap_or(Status::Draft)
-                        .label_id()
-                        .to_owned(),
+                    status: r.status.label_id().to_owned(),
                 }
             })
             .collect();
@@ -70,12 +78,15 @@ impl App {
             evidence,
             index: compute_index(&catalog, &levels),
         };
-        swanilai_xlsx::write_assessment(&sheet, out)?;
-        Ok(())
+        swanilai_xlsx::assessment_bytes(&sheet).map_err(|e| e.writing(out).into())
     }
 
     /// Read an edited workbook and say what importing it would change. Writes nothing.
-    pub fn import_preview(&mut self, year: Option<i32>, file: &Path) -> AppResult<ImportPreview> {
+    pub fn import_preview(
+        &mut self,
+        year: impl Into<Year>,
+        file: &Path,
+    ) -> AppResult<ImportPreview> {
         Ok(self.plan_import(year, file)?.0)
     }
 
@@ -83,11 +94,11 @@ impl App {
     /// unless `accept_valid_rows` says to write the valid ones.
     pub fn import_apply(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         file: &Path,
         accept_valid_rows: bool,
     ) -> AppResult<ImportOutcome> {
-        let (preview, writes, assessment_id) = self.plan_import(year, file)?;
+        let (preview, writes) = self.plan_import(year, file)?;
         if !preview.problems.is_empty() && !accept_valid_rows {
             return Err(AppError::new(
                 ErrorCode::ImportRejected,
@@ -126,36 +137,22 @@ impl App {
         }
         let now = self.clock.now();
         let written = writes.len() as u32;
-        let stored: HashMap<u32, answers::AnswerRow> =
-            answers::list(self.store.conn(), assessment_id)?
-                .into_iter()
-                .map(|r| (r.indicator, r))
-                .collect();
+        let stored: HashMap<u32, StoredAnswer> = answers::list(self.store.conn(), a.id)?
+            .into_iter()
+            .map(|r| (r.indicator, r))
+            .collect();
+        let stamp = Stamp {
+            actor: &actor,
+            now: &now,
+            action: "answer.import",
+        };
         self.store.transaction(|tx, _| {
-            for mut row in writes {
+            for row in writes {
                 let before = stored
                     .get(&row.indicator)
                     .cloned()
-                    .unwrap_or_else(|| blank(row.indicator));
-                if let Some(next) =
-                    Status::parse(&row.status).and_then(|s| next_status(Action::Edit, s))
-                {
-                    row.status = next.as_str().to_owned();
-                }
-                row.author = actor.clone();
-                row.updated_at = now.clone();
-                answers::upsert(tx, assessment_id, &row)?;
-                App::audit(
-                    tx,
-                    &now,
-                    &actor,
-                    "answer.import",
-                    Some(year),
-                    Some(row.indicator),
-                    "answer",
-                    answer_state(&before),
-                    answer_state(&row),
-                )?;
+                    .unwrap_or_else(|| StoredAnswer::blank(row.indicator));
+                record_answer(tx, &a, &before, row, Action::Edit, &stamp)?;
             }
             Ok::<_, AppError>(())
         })?;
@@ -167,9 +164,9 @@ impl App {
 
     fn plan_import(
         &mut self,
-        year: Option<i32>,
+        year: impl Into<Year>,
         file: &Path,
-    ) -> AppResult<(ImportPreview, Vec<answers::AnswerRow>, i64)> {
+    ) -> AppResult<(ImportPreview, Vec<StoredAnswer>)> {
         let a = self.assessment(year)?;
         ensure_open(&a)?;
         let catalog = self.catalog_of(&a)?;
@@ -199,7 +196,7 @@ impl App {
                 ),
             ));
         }
-        let stored: HashMap<u32, answers::AnswerRow> = answers::list(self.store.conn(), a.id)?
+        let stored: HashMap<u32, StoredAnswer> = answers::list(self.store.conn(), a.id)?
             .into_iter()
             .map(|r| (r.indicator, r))
             .collect();
@@ -210,14 +207,14 @@ impl App {
             let before = stored
                 .get(&r.indicator)
                 .cloned()
-                .unwrap_or_else(|| blank(r.indicator));
-            let new_level = r.level.map(Level::get);
+                .unwrap_or_else(|| StoredAnswer::blank(r.indicator));
+            let new_level = r.level;
             let new_text = normalize_newlines(&r.explanation);
             let mut after = before.clone();
             if before.level != new_level {
                 changes.push(ImportChange {
                     indicator: r.indicator,
-                    field: "level".into(),
+                    field: ImportField::Level,
                     before: before.level.map(|l| l.to_string()).unwrap_or_default(),
                     after: new_level.map(|l| l.to_string()).unwrap_or_default(),
                 });
@@ -226,7 +223,7 @@ impl App {
             if before.explanation != new_text {
                 changes.push(ImportChange {
                     indicator: r.indicator,
-                    field: "explanation".into(),
+                    field: ImportField::Explanation,
                     before: before.explanation.clone(),
                     after: new_text.clone(),
                 });
@@ -235,7 +232,7 @@ impl App {
             if let Some(owner) = r.owner.as_ref().filter(|o| **o != before.owner) {
                 changes.push(ImportChange {
                     indicator: r.indicator,
-                    field: "owner".into(),
+                    field: ImportField::Owner,
                     before: before.owner.clone(),
                     after: owner.clone(),
                 });
@@ -256,6 +253,6 @@ impl App {
             problems: sheet.problems,
             unchanged,
         };
-        Ok((preview, writes, a.id))
+        Ok((preview, writes))
     }
 }

@@ -424,13 +424,7 @@ fn catalog(
     Ok(())
 }
 
+/// The desktop's default too (`swanilai_app::places`).
 fn default_db() -> AppResult<PathBuf> {
-    dirs::data_dir()
-        .map(|d| d.join("swanilai").join("swanilai.db"))
-        .ok_or_else(|| {
-            AppError::new(
-                ErrorCode::InvalidInput,
-                "no user data folder on this system; pass --db FILE",
-            )
-        })
+    Ok(swanilai_app::places::default_database())
 }

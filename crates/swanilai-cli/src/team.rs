@@ -57,7 +57,7 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
             }
         }
         Command::Team(TeamCmd::Set { year, member, role }) => {
-            let m = app.set_team_role(year.year, &member, &role)?;
+            let m = app.set_team_role(year.year, &member, swanilai_app::parse_role(&role)?)?;
             outln!("{} is {} ({})", m.name, m.role_title, m.role);
         }
         Command::Team(TeamCmd::Remove { year, member }) => {
@@ -137,13 +137,12 @@ pub fn run(cmd: Command, mut app: App) -> AppResult<()> {
             indicator,
             comment,
         } => {
-            let a = match step {
-                ReviewStep::Submit => app.submit(year.year, indicator, comment.as_deref())?,
-                ReviewStep::Approve => app.approve(year.year, indicator, comment.as_deref())?,
-                ReviewStep::Return => {
-                    app.return_for_revision(year.year, indicator, comment.as_deref().unwrap_or(""))?
-                }
+            let step = match step {
+                ReviewStep::Submit => swanilai_app::ReviewStep::Submit,
+                ReviewStep::Approve => swanilai_app::ReviewStep::Approve,
+                ReviewStep::Return => swanilai_app::ReviewStep::Return,
             };
+            let a = app.review(year.year, indicator, step, comment.as_deref())?;
             outln!("indicator {} is now {}", a.indicator, a.status);
         }
         Command::Queue { year, json } => {

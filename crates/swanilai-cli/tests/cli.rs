@@ -735,3 +735,6 @@ fn a_framework_travels_as_json_and_as_a_workbook() {
                 .and(contains("weight")),
         );
 }
+
+#[path = "cli/files.rs"]
+mod files;

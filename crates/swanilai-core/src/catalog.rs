@@ -13,34 +13,56 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::level::Level;
 
+/// The `format` tag every catalog file carries ("swanilai-catalog"); any other value is refused.
 pub const FORMAT: &str = "swanilai-catalog";
+/// The catalog file format version this build reads; another `format_version` is refused.
 pub const FORMAT_VERSION: u32 = 1;
+/// What the indicator weights of a framework must add up to: 10 000 basis points, i.e. 100 %.
 pub const TOTAL_WEIGHT_BP: u32 = 10_000;
 
+/// A catalog as serialised (JSON, or the same content read from a catalog workbook), not yet
+/// validated; [`Catalog::validate`] turns it into a [`Catalog`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CatalogFile {
+    /// Always [`FORMAT`] ("swanilai-catalog"): tells a catalog file from any other JSON.
     pub format: String,
+    /// The file format version; must equal [`FORMAT_VERSION`].
     pub format_version: u32,
+    /// Which framework this is: id, version, titles and the name of its index.
     pub framework: FrameworkInfo,
+    /// The level naming schemes its indicators use ("process", "service"), five names each.
     pub level_kinds: Vec<LevelKind>,
+    /// The predikat bands, highest first (59/2020: Memuaskan from 4.20 down to Kurang).
     pub rating_bands: Vec<RatingBand>,
     /// Empty for frameworks without a domain layer.
     #[serde(default)]
     pub domains: Vec<Domain>,
+    /// The aspects (aspek), 8 in 59/2020, each with its weight.
     pub aspects: Vec<Aspect>,
+    /// The indicators (indikator) that are scored, 47 in 59/2020, in catalog order.
     pub indicators: Vec<Indicator>,
+    /// The versions of the criteria text by starting year (the 59/2020 Kuesioner from 2021,
+    /// Pedoman 3/2024 from 2024); at least one.
     pub criteria_versions: Vec<CriteriaVersion>,
 }
 
+/// Identifies a framework and names it for people.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameworkInfo {
+    /// Stable id of the framework, recorded with every assessment: "permenpanrb-59-2020".
     pub id: String,
+    /// Version of this catalog's content ("2020.1"); changed content is loaded into a database
+    /// only under a new version.
     pub version: String,
+    /// Full title of the regulation: "Peraturan Menteri PANRB Nomor 59 Tahun 2020 tentang ...".
     pub title: String,
+    /// Short name used in messages: "PermenPANRB 59/2020"; empty when the file leaves it out.
     #[serde(default)]
     pub short_title: String,
     /// What the overall index is called: "Indeks SPBE", "Indeks Pemerintah Digital".
     pub index_name: String,
+    /// Where the regulation was published ("Berita Negara Republik Indonesia Tahun 2020 Nomor
+    /// 994"); empty when the file leaves it out.
     #[serde(default)]
     pub source: String,
 }
@@ -49,8 +71,12 @@ pub struct FrameworkInfo {
 /// service: Informasi..Optimum).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LevelKind {
+    /// The id indicators name in their `level_kind`: "process" or "service" in 59/2020.
     pub id: String,
+    /// The five level names, level 1 first: "Rintisan", "Terkelola", "Terdefinisi", "Terpadu dan
+    /// Terukur", "Optimum".
     pub names: Vec<String>,
+    /// The regulation's general description of each level, level 1 first; may be empty.
     #[serde(default)]
     pub descriptions: Vec<String>,
 }
@@ -59,36 +85,60 @@ pub struct LevelKind {
 /// ("4.20"), inclusive; `None` for the lowest band. A band ends where the next one starts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RatingBand {
+    /// The predikat: "Memuaskan", "Sangat Baik", "Baik", "Cukup" or "Kurang" in 59/2020.
     pub name: String,
+    /// Lowest index in the band as decimal text ("4.20"; "4,20" reads too), inclusive; `None`
+    /// for the lowest band only.
     pub min: Option<String>,
 }
 
+/// A domain, the top layer of a framework: 4 in 59/2020, such as D1 "Kebijakan Internal SPBE".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Domain {
+    /// The domain's number (1-4 in 59/2020), which aspects refer to in their `domain`.
     pub number: u32,
+    /// The short code shown beside it: "D1".
     pub code: String,
+    /// The domain's name: "Kebijakan Internal SPBE".
     pub name: String,
+    /// Its bobot in basis points (1300 = 13 %); equals the sum of its aspects' weights.
     pub weight_bp: u32,
 }
 
+/// An aspect (aspek), the middle layer of a framework: 8 in 59/2020.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Aspect {
+    /// The aspect's number (1-8 in 59/2020), which indicators refer to in their `aspect`.
     pub number: u32,
+    /// The short code shown beside it: "A1".
     pub code: String,
     /// The domain it belongs to; `None` in frameworks without domains.
     #[serde(default)]
     pub domain: Option<u32>,
+    /// The aspect's name: "Kebijakan Internal Tata Kelola SPBE".
     pub name: String,
+    /// Its bobot in basis points (1000 = 10 %); equals the sum of its indicators' weights.
     pub weight_bp: u32,
 }
 
+/// An indicator (indikator): what the team scores with a maturity level 1-5 (47 in 59/2020).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
+    /// The indicator's number, unique in the framework (1-47 in 59/2020); answers, evidence and
+    /// criteria refer to it.
     pub number: u32,
+    /// The number of the aspect it belongs to.
     pub aspect: u32,
+    /// The name the framework gives it; a criteria version may rename it
+    /// ([`IndicatorCriteria::name`]).
     pub name: String,
+    /// Its own bobot in basis points (130 = 1,30 % of the overall index); never zero.
     pub weight_bp: u32,
+    /// The id of the [`LevelKind`] that names its levels: "process" (Rintisan..Optimum) or
+    /// "service" (Informasi..Optimum).
     pub level_kind: String,
+    /// Its question (pertanyaan) in the Kuesioner: "Apakah Instansi Pusat/Pemerintah Daerah
+    /// memiliki ...?".
     pub question: String,
     /// The instansi names the service itself (59/2020 indicators 45-47, Layanan Publik Sektor 1-3).
     #[serde(default)]
@@ -98,27 +148,41 @@ pub struct Indicator {
 /// One version of the criteria text, used from `from_year` on until a later version starts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CriteriaVersion {
+    /// Stable id, recorded with every assessment: "permenpanrb-59-2020" or "pedoman-3-2024".
     pub id: String,
+    /// Where the text comes from: "Pedoman MenPANRB Nomor 3 Tahun 2024".
     pub title: String,
+    /// The first assessment year this version applies to (2021, 2024).
     pub from_year: i32,
+    /// The criteria of every indicator of the framework, one entry each.
     pub indicators: Vec<IndicatorCriteria>,
 }
 
+/// The criteria of one indicator in one criteria version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorCriteria {
+    /// The number of the indicator these criteria belong to.
     pub number: u32,
     /// A renamed indicator in this version (the 2024 guideline renamed 7).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The guideline's description of the indicator (its terms and scope); None where the
+    /// version has none, as in the 59/2020 Kuesioner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// How the guideline says the indicator is assessed ("Penilaian dilakukan terhadap ...");
+    /// None where the version has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment_rules: Option<String>,
+    /// The guideline's examples of evidence (data dukung) for the indicator; None where the
+    /// version has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence_examples: Option<String>,
+    /// The criteria of the five levels, level 1 first.
     pub levels: Vec<LevelCriteria>,
 }
 
+/// The criteria of one level of one indicator in one criteria version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LevelCriteria {
     /// The level's criteria, word for word.
@@ -134,15 +198,19 @@ pub struct LevelCriteria {
 /// One problem found in a catalog, with the place it was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CatalogProblem {
-    /// Where: "indicators[12]", "aspects[3].weight_bp", "criteria_versions[1]".
+    /// Where: `indicators[12]`, `aspects[3].weight_bp`, `criteria_versions[1]`.
     pub path: String,
+    /// What is wrong there: "duplicate number 7", "must not be empty".
     pub message: String,
 }
 
+/// Why a catalog could not be read.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CatalogError {
+    /// The text is not JSON of the catalog's shape; holds the parser's message.
     #[error("catalog is not valid JSON: {0}")]
     Syntax(String),
+    /// The file parsed but breaks the catalog's invariants; holds every problem found.
     #[error("catalog has {} problem(s): {}", .0.len(), summarize(.0))]
     Invalid(Vec<CatalogProblem>),
 }
@@ -165,12 +233,14 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// Parse a catalog from its JSON text and validate it.
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
         let file: CatalogFile =
             serde_json::from_str(text).map_err(|e| CatalogError::Syntax(e.to_string()))?;
         Catalog::validate(file)
     }
 
+    /// The catalog as pretty-printed JSON: the form stored in the database with an assessment.
     pub fn to_json(&self) -> String {
         // Serialising plain data structs cannot fail.
         serde_json::to_string_pretty(&self.file).unwrap_or_default()
@@ -206,39 +276,50 @@ impl Catalog {
         }
     }
 
+    /// The catalog's content as read.
     pub fn file(&self) -> &CatalogFile {
         &self.file
     }
+    /// Which framework this is.
     pub fn framework(&self) -> &FrameworkInfo {
         &self.file.framework
     }
+    /// The domains in catalog order; empty for a framework without domains.
     pub fn domains(&self) -> &[Domain] {
         &self.file.domains
     }
+    /// The aspects in catalog order.
     pub fn aspects(&self) -> &[Aspect] {
         &self.file.aspects
     }
+    /// Every indicator in catalog order.
     pub fn indicators(&self) -> &[Indicator] {
         &self.file.indicators
     }
+    /// Whether the framework has a domain layer (59/2020 has four domains).
     pub fn has_domains(&self) -> bool {
         !self.file.domains.is_empty()
     }
+    /// The indicator with this number, if the framework has one.
     pub fn indicator(&self, number: u32) -> Option<&Indicator> {
         self.file.indicators.iter().find(|i| i.number == number)
     }
+    /// The aspect with this number, if any.
     pub fn aspect(&self, number: u32) -> Option<&Aspect> {
         self.file.aspects.iter().find(|a| a.number == number)
     }
+    /// The domain with this number, if any.
     pub fn domain(&self, number: u32) -> Option<&Domain> {
         self.file.domains.iter().find(|d| d.number == number)
     }
+    /// The aspects of one domain, in catalog order.
     pub fn aspects_of(&self, domain: u32) -> impl Iterator<Item = &Aspect> {
         self.file
             .aspects
             .iter()
             .filter(move |a| a.domain == Some(domain))
     }
+    /// The indicators of one aspect, in catalog order.
     pub fn indicators_of(&self, aspect: u32) -> impl Iterator<Item = &Indicator> {
         self.file
             .indicators
@@ -251,6 +332,8 @@ impl Catalog {
             .and_then(|a| a.domain)
             .and_then(|d| self.domain(d))
     }
+    /// The name of `level` in this indicator's level kind: level 3 of a process indicator is
+    /// "Terdefinisi", of a service indicator "Transaksi".
     pub fn level_name(&self, indicator: &Indicator, level: Level) -> &str {
         self.file
             .level_kinds
@@ -260,9 +343,11 @@ impl Catalog {
             .map(String::as_str)
             .unwrap_or("")
     }
+    /// Every criteria version, in catalog order.
     pub fn criteria_versions(&self) -> &[CriteriaVersion] {
         &self.file.criteria_versions
     }
+    /// The criteria version with this id ("pedoman-3-2024"), if any.
     pub fn criteria_version(&self, id: &str) -> Option<&CriteriaVersion> {
         self.file.criteria_versions.iter().find(|v| v.id == id)
     }
@@ -295,6 +380,7 @@ impl Catalog {
             .map(|b| b.name.as_str())
             .unwrap_or("")
     }
+    /// The predikat bands, highest first.
     pub fn rating_bands(&self) -> &[RatingBand] {
         &self.file.rating_bands
     }

@@ -18,30 +18,45 @@ use crate::score::Score;
 /// The index of one aspect or domain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupIndex {
+    /// The aspect's or domain's number in the catalog.
     pub number: u32,
+    /// Its code: "A1", "D2".
     pub code: String,
+    /// Its name as the catalog gives it.
     pub name: String,
+    /// Its bobot in basis points (1300 = 13 %).
     pub weight_bp: u32,
     /// `None` when none of its indicators is answered.
     pub index: Option<Score>,
+    /// The predikat of `index` ("Baik"), taken on the exact value; `None` when `index` is.
     pub rating: Option<String>,
+    /// How many of its indicators have a level.
     pub answered: u32,
+    /// How many indicators it has.
     pub total: u32,
 }
 
+/// The indices of one assessment: overall, per domain and per aspect, each with how much of
+/// it is answered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndexReport {
     /// The overall index over the answered indicators; `None` when nothing is answered.
     pub index: Option<Score>,
+    /// The predikat of the overall index ("Sangat Baik"), taken on the exact value; `None` when
+    /// nothing is answered.
     pub rating: Option<String>,
+    /// How many indicators have a level.
     pub answered: u32,
+    /// How many indicators the framework has (47 in 59/2020).
     pub total: u32,
     /// Empty for frameworks without domains.
     pub domains: Vec<GroupIndex>,
+    /// One entry per aspect, in catalog order.
     pub aspects: Vec<GroupIndex>,
 }
 
 impl IndexReport {
+    /// Whether every indicator has a level, so the index is final rather than partial.
     pub fn is_complete(&self) -> bool {
         self.answered == self.total
     }

@@ -6,17 +6,22 @@ use std::fmt;
 /// A maturity level 1..=5. The only way to build one is [`Level::new`], so a `Level`
 /// held anywhere is always valid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "1 | 2 | 3 | 4 | 5"))]
 #[serde(try_from = "u8", into = "u8")]
 pub struct Level(u8);
 
+/// A number that is not a maturity level 1-5; holds the number given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("level {0} is outside 1-5")]
 pub struct LevelError(pub i64);
 
 impl Level {
+    /// The lowest level, 1 (Rintisan or Informasi).
     pub const MIN: u8 = 1;
+    /// The highest level, 5 (Optimum).
     pub const MAX: u8 = 5;
 
+    /// The level `value`, or [`LevelError`] when it is outside 1-5.
     pub fn new(value: i64) -> Result<Level, LevelError> {
         if (i64::from(Self::MIN)..=i64::from(Self::MAX)).contains(&value) {
             Ok(Level(value as u8))
@@ -25,6 +30,7 @@ impl Level {
         }
     }
 
+    /// The level as a number 1-5.
     pub fn get(self) -> u8 {
         self.0
     }
@@ -34,6 +40,7 @@ impl Level {
         usize::from(self.0 - 1)
     }
 
+    /// Levels 1 to 5, in order.
     pub fn all() -> impl Iterator<Item = Level> {
         (Self::MIN..=Self::MAX).map(Level)
     }

@@ -5,6 +5,8 @@
 //! indicator levels up into aspect, domain and overall indices with exact arithmetic.
 //! No IO, no clock, no SQL: everything comes in as values.
 
+#![warn(missing_docs)]
+
 pub mod builtin;
 pub mod catalog;
 pub mod index;

@@ -9,6 +9,8 @@ use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
 
+/// An index value as an exact fraction `num / den` (from the index engine: the sum of level x
+/// weight over the answered weight); compared exactly, rounded only when shown.
 #[derive(Debug, Clone, Copy)]
 pub struct Score {
     num: u64,
@@ -22,14 +24,20 @@ impl Score {
         Score { num, den }
     }
 
+    /// The numerator; from the index engine, the sum of level x `weight_bp` over the answered
+    /// indicators.
     pub fn numerator(self) -> u64 {
         self.num
     }
 
+    /// The denominator, always positive; from the index engine, the answered indicators' weight
+    /// in basis points.
     pub fn denominator(self) -> u64 {
         self.den
     }
 
+    /// The unrounded value as a float, approximately; compare with band edges through
+    /// [`Score::cmp_hundredths`] instead.
     pub fn as_f64(self) -> f64 {
         self.num as f64 / self.den as f64
     }

@@ -11,6 +11,7 @@ use std::fmt;
 
 /// A team member's role in one assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Koordinator SPBE: signs the results; otherwise read-only.
@@ -24,6 +25,7 @@ pub enum Role {
 }
 
 impl Role {
+    /// The stored and serialised name: "koordinator", "supervisor", "operator", "member".
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Koordinator => "koordinator",
@@ -32,6 +34,8 @@ impl Role {
             Role::Member => "member",
         }
     }
+    /// A role from its English or Indonesian name in any case ("anggota", "Penanggung-Jawab",
+    /// "coordinator"); None for anything else.
     pub fn parse(s: &str) -> Option<Role> {
         match s.trim().to_lowercase().as_str() {
             "koordinator" | "coordinator" => Some(Role::Koordinator),
@@ -53,16 +57,25 @@ impl Role {
 }
 
 /// The review status of one indicator's answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    /// Draf: being filled in, not yet sent for review; every untouched indicator is a draft.
+    #[default]
     Draft,
+    /// Diajukan: sent to the supervisor for review; not editable until approved or returned.
     Submitted,
+    /// Disetujui: accepted by the supervisor; the assessment can be finalized once every
+    /// indicator is.
     Approved,
+    /// Dikembalikan: sent back by the supervisor with what to fix; editing it makes it a draft
+    /// again.
     Returned,
 }
 
 impl Status {
+    /// The stored and serialised name: "draft", "submitted", "approved", "returned".
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Draft => "draft",
@@ -71,6 +84,7 @@ impl Status {
             Status::Returned => "returned",
         }
     }
+    /// The stored name back; None for anything else.
     pub fn parse(s: &str) -> Option<Status> {
         match s {
             "draft" => Some(Status::Draft),
@@ -91,18 +105,94 @@ impl Status {
     }
 }
 
+/// Whether an assessment can still be changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum AssessmentStatus {
+    /// Being filled in and reviewed.
+    #[default]
+    Open,
+    /// Locked by the supervisor once every indicator is approved; read-only until reopened.
+    Finalized,
+}
+
+impl AssessmentStatus {
+    /// The stored and serialised name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AssessmentStatus::Open => "open",
+            AssessmentStatus::Finalized => "finalized",
+        }
+    }
+    /// The stored name back; None for anything else.
+    pub fn parse(s: &str) -> Option<AssessmentStatus> {
+        match s {
+            "open" => Some(AssessmentStatus::Open),
+            "finalized" => Some(AssessmentStatus::Finalized),
+            _ => None,
+        }
+    }
+}
+
+/// What a comment in an indicator's thread records: a plain remark or the note given
+/// with a review step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum CommentKind {
+    /// A remark.
+    Comment,
+    /// Said when submitting.
+    Submit,
+    /// Said when approving.
+    Approve,
+    /// The reason for returning (required).
+    Return,
+}
+
+impl CommentKind {
+    /// The stored and serialised name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommentKind::Comment => "comment",
+            CommentKind::Submit => "submit",
+            CommentKind::Approve => "approve",
+            CommentKind::Return => "return",
+        }
+    }
+    /// The stored name back; None for anything else.
+    pub fn parse(s: &str) -> Option<CommentKind> {
+        match s {
+            "comment" => Some(CommentKind::Comment),
+            "submit" => Some(CommentKind::Submit),
+            "approve" => Some(CommentKind::Approve),
+            "return" => Some(CommentKind::Return),
+            _ => None,
+        }
+    }
+}
+
 /// What someone wants to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     /// Change level, explanation, service name or evidence of an indicator.
     Edit,
+    /// Send an indicator for review (draft or returned -> submitted).
     Submit,
+    /// Accept a submitted indicator (supervisor only).
     Approve,
+    /// Send a submitted or approved indicator back for revision (supervisor only).
     Return,
+    /// Write in an indicator's comment thread (anyone with a role in the assessment).
     Comment,
+    /// Assign an indicator to a person or a unit kerja (supervisor only).
     Assign,
+    /// Give an account a role in the assessment or take it away (supervisor only).
     ManageTeam,
+    /// Lock the assessment once every indicator is approved (supervisor only).
     Finalize,
+    /// Unlock a finalized assessment, with a written reason (supervisor only).
     Reopen,
 }
 
@@ -125,6 +215,7 @@ impl Action {
 /// Everything the policy needs to know about one attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attempt {
+    /// What they want to do.
     pub action: Action,
     /// The actor's role in this assessment, if any.
     pub role: Option<Role>,
@@ -132,28 +223,86 @@ pub struct Attempt {
     pub assigned: bool,
     /// The indicator's status (ignored for assessment-wide actions).
     pub status: Status,
+    /// Whether the assessment is finalized (read-only until reopened).
     pub finalized: bool,
 }
 
 /// Why an attempt is refused; each reason says who may do it instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum Denied {
+    /// The assessment is finalized; only the supervisor's Reopen goes ahead.
     #[error("the assessment is finalized and read-only; only the supervisor (penanggung jawab) can reopen it, with a written reason")]
     Finalized,
+    /// The actor has no role in this assessment.
     #[error(
         "you have no role in this assessment; the supervisor (penanggung jawab) adds team members"
     )]
     NoRole,
+    /// The Koordinator SPBE tried to edit or submit; they read and sign only.
     #[error("the Koordinator SPBE signs the results and is read-only otherwise")]
     Koordinator,
+    /// Only the supervisor may do this; holds the action as words: "approve", "reopen".
     #[error("only the supervisor (penanggung jawab) may {0} this")]
     SupervisorOnly(&'static str),
+    /// A member tried to edit or submit an indicator not assigned to them or their unit.
     #[error("this indicator is not assigned to you; its assigned member, the operator or the supervisor may change it")]
     NotAssigned,
+    /// The indicator's status does not allow the step; holds the status and the step as words
+    /// ("a draft", "approved").
     #[error("an indicator that is {0} cannot be {1}")]
     WrongStatus(&'static str, &'static str),
+    /// Reopen was asked of an assessment that is not finalized.
     #[error("the assessment is not finalized")]
     NotFinalized,
+}
+
+/// Why an indicator's answer is read-only for someone right now, as the window says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Lock {
+    /// The assessment is finalized.
+    Finalized,
+    /// The person has no role in this assessment.
+    NoRole,
+    /// The Koordinator SPBE reads and signs.
+    Koordinator,
+    /// A member, and the indicator is not assigned to them.
+    NotAssigned,
+    /// Submitted and waiting for the supervisor.
+    Submitted,
+    /// Approved; the supervisor returns it to change it.
+    Approved,
+}
+
+/// Why `role` may not edit this indicator now (None: they may). The same decision as
+/// [`check`] of an [`Action::Edit`], said as a reason to show.
+pub fn edit_lock(
+    role: Option<Role>,
+    assigned: bool,
+    status: Status,
+    finalized: bool,
+) -> Option<Lock> {
+    let attempt = Attempt {
+        action: Action::Edit,
+        role,
+        assigned,
+        status,
+        finalized,
+    };
+    check(attempt).err().map(|d| match d {
+        Denied::Finalized => Lock::Finalized,
+        Denied::NoRole => Lock::NoRole,
+        Denied::Koordinator => Lock::Koordinator,
+        Denied::NotAssigned => Lock::NotAssigned,
+        Denied::WrongStatus(..) | Denied::SupervisorOnly(_) | Denied::NotFinalized => {
+            if status == Status::Approved {
+                Lock::Approved
+            } else {
+                Lock::Submitted
+            }
+        }
+    })
 }
 
 /// The status an action leads to, if it changes the status.
@@ -241,11 +390,17 @@ fn past(a: Action) -> &'static str {
     }
 }
 
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
+macro_rules! display_as_str {
+    ($($t:ty),*) => {$(
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
 }
+
+display_as_str!(Role, Status, AssessmentStatus, CommentKind);
 
 #[cfg(test)]
 mod tests {
@@ -340,6 +495,32 @@ mod tests {
         assert_eq!(next_status(Edit, Returned), Some(Draft));
         assert_eq!(next_status(Edit, Draft), None);
         assert_eq!(next_status(Approve, Draft), None);
+    }
+
+    #[test]
+    fn the_edit_lock_says_why_in_the_order_the_policy_decides() {
+        assert_eq!(edit_lock(Some(Member), true, Draft, false), None);
+        assert_eq!(
+            edit_lock(Some(Member), false, Draft, false),
+            Some(Lock::NotAssigned)
+        );
+        assert_eq!(
+            edit_lock(Some(Member), true, Submitted, false),
+            Some(Lock::Submitted)
+        );
+        assert_eq!(
+            edit_lock(Some(Operator), false, Approved, false),
+            Some(Lock::Approved)
+        );
+        assert_eq!(
+            edit_lock(Some(Koordinator), true, Draft, false),
+            Some(Lock::Koordinator)
+        );
+        assert_eq!(edit_lock(None, true, Draft, false), Some(Lock::NoRole));
+        assert_eq!(
+            edit_lock(Some(Supervisor), true, Draft, true),
+            Some(Lock::Finalized)
+        );
     }
 
     #[test]

@@ -3,6 +3,9 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use swanilai_core::workflow::Role;
+
+use crate::sql::Sql;
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,21 +99,22 @@ pub fn set_password_hash(conn: &Connection, id: i64, hash: &str) -> Result<()> {
 }
 
 /// The role of an account in an assessment.
-pub fn role(conn: &Connection, assessment_id: i64, account_id: i64) -> Result<Option<String>> {
+pub fn role(conn: &Connection, assessment_id: i64, account_id: i64) -> Result<Option<Role>> {
     Ok(conn
         .query_row(
             "SELECT role FROM team_member WHERE assessment_id = ?1 AND account_id = ?2",
             params![assessment_id, account_id],
-            |r| r.get(0),
+            |r| r.get::<_, Sql<Role>>(0),
         )
-        .optional()?)
+        .optional()?
+        .map(|r| r.0))
 }
 
-pub fn set_role(conn: &Connection, assessment_id: i64, account_id: i64, role: &str) -> Result<()> {
+pub fn set_role(conn: &Connection, assessment_id: i64, account_id: i64, role: Role) -> Result<()> {
     conn.execute(
         "INSERT INTO team_member (assessment_id, account_id, role) VALUES (?1, ?2, ?3)
          ON CONFLICT (assessment_id, account_id) DO UPDATE SET role = ?3",
-        params![assessment_id, account_id, role],
+        params![assessment_id, account_id, Sql(role)],
     )?;
     Ok(())
 }
@@ -123,7 +127,7 @@ pub fn remove_role(conn: &Connection, assessment_id: i64, account_id: i64) -> Re
 }
 
 /// (account, role) of every team member of an assessment.
-pub fn team(conn: &Connection, assessment_id: i64) -> Result<Vec<(AccountRow, String)>> {
+pub fn team(conn: &Connection, assessment_id: i64) -> Result<Vec<(AccountRow, Role)>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {}, t.role FROM team_member t JOIN account a ON a.id = t.account_id
          WHERE t.assessment_id = ?1 ORDER BY a.id",
@@ -134,7 +138,7 @@ pub fn team(conn: &Connection, assessment_id: i64) -> Result<Vec<(AccountRow, St
             .join(", ")
     ))?;
     let rows = stmt.query_map([assessment_id], |r| {
-        Ok((from_row(r)?, r.get::<_, String>(8)?))
+        Ok((from_row(r)?, r.get::<_, Sql<Role>>(8)?.0))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

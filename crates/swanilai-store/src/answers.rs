@@ -3,17 +3,21 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use swanilai_core::workflow::Status;
+use swanilai_core::Level;
+
+use crate::sql::{level_out, Sql};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerRow {
     pub indicator: u32,
-    /// 1..=5 (checked by the schema), or None when not yet chosen.
-    pub level: Option<u8>,
+    /// None when not yet chosen.
+    pub level: Option<Level>,
     pub explanation: String,
     pub service_name: Option<String>,
     pub owner: String,
-    pub status: String,
+    pub status: Status,
     pub author: String,
     pub updated_at: String,
 }
@@ -24,11 +28,11 @@ const COLUMNS: &str =
 fn from_row(r: &Row<'_>) -> rusqlite::Result<AnswerRow> {
     Ok(AnswerRow {
         indicator: r.get(0)?,
-        level: r.get(1)?,
+        level: r.get::<_, Option<Sql<Level>>>(1)?.map(|l| l.0),
         explanation: r.get(2)?,
         service_name: r.get(3)?,
         owner: r.get(4)?,
-        status: r.get(5)?,
+        status: r.get::<_, Sql<Status>>(5)?.0,
         author: r.get(6)?,
         updated_at: r.get(7)?,
     })
@@ -65,13 +69,29 @@ pub fn upsert(conn: &Connection, assessment_id: i64, a: &AnswerRow) -> Result<()
     .execute(params![
         assessment_id,
         a.indicator,
-        a.level,
+        level_out(a.level),
         a.explanation,
         a.service_name,
         a.owner,
-        a.status,
+        Sql(a.status),
         a.author,
         a.updated_at
     ])?;
     Ok(())
+}
+
+impl AnswerRow {
+    /// The answer of an indicator nobody has touched yet.
+    pub fn blank(indicator: u32) -> AnswerRow {
+        AnswerRow {
+            indicator,
+            level: None,
+            explanation: String::new(),
+            service_name: None,
+            owner: String::new(),
+            status: Status::Draft,
+            author: String::new(),
+            updated_at: String::new(),
+        }
+    }
 }

@@ -3,6 +3,9 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use swanilai_core::workflow::AssessmentStatus;
+
+use crate::sql::Sql;
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,7 +15,7 @@ pub struct AssessmentRow {
     pub framework_id: String,
     pub framework_version: String,
     pub criteria_version: String,
-    pub status: String,
+    pub status: AssessmentStatus,
     pub created_at: String,
 }
 
@@ -26,7 +29,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<AssessmentRow> {
         framework_id: r.get(2)?,
         framework_version: r.get(3)?,
         criteria_version: r.get(4)?,
-        status: r.get(5)?,
+        status: r.get::<_, Sql<AssessmentStatus>>(5)?.0,
         created_at: r.get(6)?,
     })
 }
@@ -76,4 +79,19 @@ pub fn list(conn: &Connection) -> Result<Vec<AssessmentRow>> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM assessment ORDER BY year"))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Finalize an assessment (`Some((at, by))`) or reopen it (`None`).
+pub fn set_finalized(conn: &Connection, id: i64, by: Option<(&str, &str)>) -> Result<()> {
+    match by {
+        Some((at, actor)) => conn.execute(
+            "UPDATE assessment SET status = ?4, finalized_at = ?2, finalized_by = ?3 WHERE id = ?1",
+            params![id, at, actor, Sql(AssessmentStatus::Finalized)],
+        )?,
+        None => conn.execute(
+            "UPDATE assessment SET status = ?2, finalized_at = NULL, finalized_by = NULL WHERE id = ?1",
+            params![id, Sql(AssessmentStatus::Open)],
+        )?,
+    };
+    Ok(())
 }

@@ -55,7 +55,13 @@ impl BlobStore {
             });
         }
         fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
-        let mut tmp = tempfile_in(&self.root)?;
+        // The same rule as swanilai-app's `files::write_atomically` (tempfile's
+        // NamedTempFile, removed on drop, renamed into place), but the final name is the
+        // sha256, known only once the copy is done.
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".incoming-")
+            .tempfile_in(&self.root)
+            .map_err(io_err(&self.root))?;
         let mut hasher = Sha256::new();
         let mut size = 0u64;
         let mut buf = vec![0u8; 256 * 1024];
@@ -65,25 +71,25 @@ impl BlobStore {
                 break;
             }
             hasher.update(&buf[..n]);
-            tmp.1.write_all(&buf[..n]).map_err(io_err(&tmp.0))?;
+            tmp.write_all(&buf[..n]).map_err(io_err(tmp.path()))?;
             size += n as u64;
         }
         let sha256 = hex::encode(hasher.finalize());
         let dest = self.path_of(&sha256);
         if dest.exists() {
-            drop(tmp.1);
-            let _ = fs::remove_file(&tmp.0);
             return Ok(BlobInfo {
                 sha256,
                 size,
                 newly_stored: false,
             });
         }
-        tmp.1.sync_all().map_err(io_err(&tmp.0))?;
-        drop(tmp.1);
+        tmp.as_file().sync_all().map_err(io_err(tmp.path()))?;
         let dir = dest.parent().unwrap_or(&self.root);
         fs::create_dir_all(dir).map_err(io_err(dir))?;
-        fs::rename(&tmp.0, &dest).map_err(io_err(&dest))?;
+        tmp.persist(&dest).map_err(|e| StoreError::Io {
+            path: dest.clone(),
+            source: e.error,
+        })?;
         Ok(BlobInfo {
             sha256,
             size,
@@ -114,26 +120,6 @@ impl BlobStore {
             Err(e) => Err(e),
         }
     }
-}
-
-fn tempfile_in(dir: &Path) -> Result<(PathBuf, File)> {
-    for attempt in 0..100u32 {
-        let name = format!(".incoming-{}-{attempt}", std::process::id());
-        let path = dir.join(name);
-        match fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(f) => return Ok((path, f)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(source) => return Err(StoreError::Io { path, source }),
-        }
-    }
-    Err(StoreError::Io {
-        path: dir.to_owned(),
-        source: io::Error::other("cannot create a temporary file"),
-    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,9 @@
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
+use swanilai_core::workflow::CommentKind;
+
+use crate::sql::Sql;
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -10,7 +13,7 @@ pub struct CommentRow {
     pub id: i64,
     pub indicator: u32,
     pub author: String,
-    pub kind: String,
+    pub kind: CommentKind,
     pub body: String,
     pub created_at: String,
 }
@@ -20,14 +23,14 @@ pub fn insert(
     assessment_id: i64,
     indicator: u32,
     author: &str,
-    kind: &str,
+    kind: CommentKind,
     body: &str,
     now: &str,
 ) -> Result<i64> {
     conn.execute(
         "INSERT INTO comment (assessment_id, indicator, author, kind, body, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![assessment_id, indicator, author, kind, body, now],
+        params![assessment_id, indicator, author, Sql(kind), body, now],
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -42,7 +45,7 @@ pub fn list(conn: &Connection, assessment_id: i64, indicator: u32) -> Result<Vec
             id: r.get(0)?,
             indicator: r.get(1)?,
             author: r.get(2)?,
-            kind: r.get(3)?,
+            kind: r.get::<_, Sql<CommentKind>>(3)?.0,
             body: r.get(4)?,
             created_at: r.get(5)?,
         })

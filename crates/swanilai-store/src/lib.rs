@@ -16,13 +16,14 @@ pub mod evidence;
 pub mod frameworks;
 pub mod instansi;
 pub mod schema;
+mod sql;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
 pub use blobs::{BlobInfo, BlobStore};
-pub use rusqlite::{self, Transaction};
+pub use rusqlite::Transaction;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -52,6 +53,21 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+impl StoreError {
+    /// The database is locked by another program, read-only or cannot be opened for
+    /// writing (as opposed to damaged or not a database).
+    pub fn is_busy(&self) -> bool {
+        use rusqlite::ErrorCode as C;
+        match self {
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(C::DatabaseBusy | C::DatabaseLocked | C::ReadOnly | C::CannotOpen)
+            ),
+            _ => false,
+        }
+    }
+}
 
 /// An open database and its evidence folder.
 #[derive(Debug)]
@@ -105,6 +121,14 @@ impl Store {
 
     pub fn blobs(&self) -> &BlobStore {
         &self.blobs
+    }
+
+    /// Write a consistent copy of the whole database to `dest` (SQLite `VACUUM INTO`);
+    /// `dest` must not exist or be an empty file.
+    pub fn copy_into(&self, dest: &Path) -> Result<()> {
+        self.conn
+            .execute("VACUUM INTO ?1", [dest.to_string_lossy().as_ref()])?;
+        Ok(())
     }
 
     /// Run `f` in one IMMEDIATE transaction: committed if it returns Ok, rolled back otherwise.

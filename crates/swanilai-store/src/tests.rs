@@ -110,23 +110,18 @@ fn the_schema_refuses_levels_outside_one_to_five() {
     )
     .unwrap();
     let a = assessments::insert(c, 2026, "f", "1", "v", "2026-01-01T00:00:00Z").unwrap();
-    let mut row = answers::AnswerRow {
-        indicator: 1,
-        level: Some(6),
-        explanation: String::new(),
-        service_name: None,
-        owner: String::new(),
-        status: "draft".into(),
-        author: String::new(),
-        updated_at: "t".into(),
-    };
-    assert!(
-        answers::upsert(c, a.id, &row).is_err(),
-        "level 6 must violate the CHECK"
+    // A Level above 5 cannot be built; the schema's CHECK also refuses one written by hand.
+    let by_hand = c.execute(
+        "INSERT INTO answer (assessment_id, indicator, level, explanation, owner, status, author, updated_at)
+         VALUES (?1, 1, 6, '', '', 'draft', '', 't')",
+        [a.id],
     );
-    row.level = Some(5);
+    assert!(by_hand.is_err(), "level 6 must violate the CHECK");
+    let mut row = answers::AnswerRow::blank(1);
+    row.level = Some(swanilai_core::Level::new(5).unwrap());
+    row.updated_at = "t".into();
     answers::upsert(c, a.id, &row).unwrap();
-    assert_eq!(answers::get(c, a.id, 1).unwrap().unwrap().level, Some(5));
+    assert_eq!(answers::get(c, a.id, 1).unwrap().unwrap().level, row.level);
 }
 
 #[test]

@@ -130,6 +130,18 @@ pub fn write_catalog(catalog: &Catalog, path: &Path) -> Result<(), XlsxError> {
     write_catalog_file(catalog.file(), path)
 }
 
+/// A catalog as workbook bytes (what [`write_catalog`] writes).
+pub fn catalog_bytes(catalog: &Catalog) -> Result<Vec<u8>, XlsxError> {
+    let write_error = |message: String| XlsxError::Write {
+        path: std::path::PathBuf::from(format!("{}.xlsx", catalog.framework().id)),
+        message,
+    };
+    let mut workbook = build(catalog.file()).map_err(write_error)?;
+    workbook
+        .save_to_buffer()
+        .map_err(|e| write_error(e.to_string()))
+}
+
 /// Write any catalog file, valid or not (tests write invalid ones).
 pub(crate) fn write_catalog_file(file: &CatalogFile, path: &Path) -> Result<(), XlsxError> {
     let write_error = |message: String| XlsxError::Write {

@@ -25,15 +25,28 @@ pub(crate) mod tests;
 
 use cell::{fail, Built, Cells, Styles};
 
-/// Write the national workbook of an assessment to `path` (created or replaced).
-pub fn write_assessment(sheet: &AssessmentSheet<'_>, path: &Path) -> Result<(), XlsxError> {
+/// The national workbook of an assessment as .xlsx bytes (the caller decides where and
+/// how they are written; swanilai-app writes them atomically).
+pub fn assessment_bytes(sheet: &AssessmentSheet<'_>) -> Result<Vec<u8>, XlsxError> {
     let write_error = |message: String| XlsxError::Write {
-        path: path.to_path_buf(),
+        path: std::path::PathBuf::from(format!("Penilaian Mandiri {}.xlsx", sheet.year)),
         message,
     };
     check_explanations(sheet).map_err(write_error)?;
     let mut workbook = build(sheet).map_err(write_error)?;
-    workbook.save(path).map_err(|e| write_error(e.to_string()))
+    workbook
+        .save_to_buffer()
+        .map_err(|e| write_error(e.to_string()))
+}
+
+/// Write the national workbook of an assessment to `path` (created or replaced; tests and
+/// tools; the app writes [`assessment_bytes`] atomically instead).
+pub fn write_assessment(sheet: &AssessmentSheet<'_>, path: &Path) -> Result<(), XlsxError> {
+    let bytes = assessment_bytes(sheet).map_err(|e| e.writing(path))?;
+    std::fs::write(path, bytes).map_err(|e| XlsxError::Write {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
 }
 
 /// Refuse, before writing anything, an explanation Excel cannot hold.

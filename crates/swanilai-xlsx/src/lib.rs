@@ -21,7 +21,7 @@ mod export;
 mod import;
 pub mod layout;
 
-pub use export::write_assessment;
+pub use export::{assessment_bytes, write_assessment};
 pub use import::read_assessment;
 
 /// Everything the national workbook shows, as plain values.
@@ -110,4 +110,18 @@ pub enum XlsxError {
     /// A catalog workbook whose content does not validate.
     #[error("catalog workbook {path}: {message}")]
     Catalog { path: PathBuf, message: String },
+}
+
+impl XlsxError {
+    /// The same error about the file the caller is writing (bytes made in memory are
+    /// written by the caller under a name of its choosing).
+    pub fn writing(self, path: &std::path::Path) -> XlsxError {
+        match self {
+            XlsxError::Write { message, .. } => XlsxError::Write {
+                path: path.to_path_buf(),
+                message,
+            },
+            other => other,
+        }
+    }
 }

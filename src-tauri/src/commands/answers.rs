@@ -1,44 +1,36 @@
-//! The board and the indicator page: answers and the catalog side of indicators.
+//! Answers: the board, one indicator's answer, changing it; the catalog side of indicators.
 
-use swanilai_app::{AnswerDto, AnswerInput, AppResult, IndicatorInfo};
+use swanilai_app::{AnswerDto, AnswerInput, AppResult, IndicatorInfo, Year};
 use tauri::State;
 
 use crate::state::AppState;
 
+/// Every indicator's answer, or only `indicator`'s.
 #[tauri::command(async)]
-pub fn answers(state: State<'_, AppState>, year: Option<i32>) -> AppResult<Vec<AnswerDto>> {
-    state.with(|app| app.answers(year))
-}
-
-#[tauri::command(async)]
-pub fn answer(
+pub fn answers(
     state: State<'_, AppState>,
-    year: Option<i32>,
-    indicator: u32,
-) -> AppResult<AnswerDto> {
-    state.with(|app| app.answer(year, indicator))
+    year: Year,
+    indicator: Option<u32>,
+) -> AppResult<Vec<AnswerDto>> {
+    state.with(|app| app.answers_of(year, indicator))
 }
 
 #[tauri::command(async)]
 pub fn set_answer(
     state: State<'_, AppState>,
-    year: Option<i32>,
+    year: Year,
     indicator: u32,
     input: AnswerInput,
 ) -> AppResult<AnswerDto> {
     state.with(|app| app.set_answer(year, indicator, input))
 }
 
+/// The catalog side (question, criteria) of every indicator, or only `indicator`'s.
 #[tauri::command(async)]
-pub fn indicators(state: State<'_, AppState>, year: Option<i32>) -> AppResult<Vec<IndicatorInfo>> {
-    state.with(|app| app.indicators(year))
-}
-
-#[tauri::command(async)]
-pub fn indicator_info(
+pub fn indicators(
     state: State<'_, AppState>,
-    year: Option<i32>,
-    indicator: u32,
-) -> AppResult<IndicatorInfo> {
-    state.with(|app| app.indicator_info(year, indicator))
+    year: Year,
+    indicator: Option<u32>,
+) -> AppResult<Vec<IndicatorInfo>> {
+    state.with(|app| app.indicators_of(year, indicator))
 }

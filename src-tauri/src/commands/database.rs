@@ -1,9 +1,12 @@
-//! The open database: what it holds, the first-run profile, opening another file.
+//! The open database: what it holds, the first run, a new year, opening another file,
+//! backups.
 
 use std::path::PathBuf;
 
-use swanilai_app::{AppResult, AssessmentDto, DatabaseDto, InstansiInput, Open};
-use tauri::State;
+use swanilai_app::{
+    settings, AppResult, AssessmentDto, BackupDto, DatabaseDto, InstansiInput, Open,
+};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::state::AppState;
 
@@ -14,16 +17,12 @@ pub fn database_summary(state: State<'_, AppState>) -> AppResult<DatabaseDto> {
 
 /// First run: the instansi profile and its first assessment, as one step for the user.
 #[tauri::command(async)]
-pub fn init_instansi(
+pub fn start(
     state: State<'_, AppState>,
     input: InstansiInput,
     year: i32,
 ) -> AppResult<DatabaseDto> {
-    state.with(|app| {
-        app.init(input)?;
-        app.new_assessment(year, None)?;
-        app.database_summary()
-    })
+    state.with(|app| app.start(input, year))
 }
 
 #[tauri::command(async)]
@@ -31,17 +30,10 @@ pub fn new_assessment(state: State<'_, AppState>, year: i32) -> AppResult<Assess
     state.with(|app| app.new_assessment(year, None))
 }
 
-/// First run: fill the empty database with the demo kabupaten (two years, evidence) to
-/// try the app; the demo's generated files are written to a scratch folder first.
+/// First run: fill the empty database with the demo kabupaten to try the app.
 #[tauri::command(async)]
 pub fn load_demo(state: State<'_, AppState>) -> AppResult<DatabaseDto> {
-    let scratch = std::env::temp_dir().join(format!("swanilai-demo-{}", std::process::id()));
-    let result = state.with(|app| {
-        app.demo(&scratch)?;
-        app.database_summary()
-    });
-    let _ = std::fs::remove_dir_all(&scratch);
-    result
+    state.with(|app| app.load_demo())
 }
 
 /// Open another database file (`create`: make a new one there) and remember it.
@@ -57,6 +49,17 @@ pub fn open_database(
         Open::Existing
     };
     state.reopen(&path, how)?;
-    crate::commands::settings::remember_database(&state, &path)?;
+    settings::remember_database(&state.settings_path, &path)?;
     state.with(|app| app.database_summary())
+}
+
+/// A consistent copy of the database and its evidence folder at `dest`.
+#[tauri::command(async)]
+pub fn backup<R: Runtime>(
+    handle: AppHandle<R>,
+    state: State<'_, AppState>,
+    dest: PathBuf,
+) -> AppResult<BackupDto> {
+    let _busy = state.busy(&handle);
+    state.with(|app| app.backup_to(&dest))
 }

@@ -1,11 +1,11 @@
 //! The dashboard's numbers.
 
-use swanilai_app::{AppResult, IndexDto};
+use swanilai_app::{AppResult, IndexDto, Year};
 use tauri::State;
 
 use crate::state::AppState;
 
 #[tauri::command(async)]
-pub fn index(state: State<'_, AppState>, year: Option<i32>) -> AppResult<IndexDto> {
+pub fn index(state: State<'_, AppState>, year: Year) -> AppResult<IndexDto> {
     state.with(|app| app.index(year))
 }

@@ -371,6 +371,7 @@ export const en: Record<Key, string> = {
   "err.INVALID_LEVEL": "The level must be a whole number from 1 to 5. The stored level is unchanged.",
   "err.INVALID_INPUT": "Invalid input.",
   "err.FILE_UNREADABLE": "The file cannot be read. A folder cannot be attached; attach the files inside it.",
+  "err.FILE_UNWRITABLE": "The file cannot be written there. Choose another folder, or check that the disk is not full and the folder is not read-only.",
   "err.FILE_EMPTY": "An empty (0-byte) file cannot be attached.",
   "err.FILE_TOO_LARGE": "The file is too large: evidence may be at most 200 MiB. Shrink or split it.",
   "err.EVIDENCE_NOT_FOUND": "That evidence was not found.",

@@ -370,6 +370,7 @@ export const id = {
   "err.INVALID_LEVEL": "Tingkat harus bilangan 1 sampai 5. Tingkat yang tersimpan tidak berubah.",
   "err.INVALID_INPUT": "Isian tidak valid.",
   "err.FILE_UNREADABLE": "Berkas tidak dapat dibaca. Folder tidak dapat dilampirkan; lampirkan berkas-berkas di dalamnya.",
+  "err.FILE_UNWRITABLE": "Berkas tidak dapat ditulis di sana. Pilih folder lain, atau periksa apakah disk penuh atau folder hanya-baca.",
   "err.FILE_EMPTY": "Berkas kosong (0 bita) tidak dapat dilampirkan.",
   "err.FILE_TOO_LARGE": "Berkas terlalu besar: data dukung paling besar 200 MiB. Perkecil atau pecah berkasnya.",
   "err.EVIDENCE_NOT_FOUND": "Data dukung itu tidak ditemukan.",

@@ -1,12 +1,21 @@
-// The one typed client of the desktop shell's commands. Types come from the ts-rs
-// bindings generated from swanilai-app (ui/src/ipc/bindings, checked fresh by cargo test).
+// The one typed client of the desktop shell's commands, by area (the same words as
+// src-tauri/src/commands/<area>.rs and swanilai-app). Types come from the ts-rs bindings
+// generated from swanilai-app (ui/src/ipc/bindings, checked fresh by cargo test). Every
+// rejection becomes an IpcError with the AppError code the UI branches on.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { AccountDto } from "./bindings/AccountDto";
 import type { AnswerDto } from "./bindings/AnswerDto";
 import type { AnswerInput } from "./bindings/AnswerInput";
 import type { AppError } from "./bindings/AppError";
 import type { AssessmentDto } from "./bindings/AssessmentDto";
+import type { Assignee } from "./bindings/Assignee";
+import type { AssignmentDto } from "./bindings/AssignmentDto";
+import type { AuditEntryDto } from "./bindings/AuditEntryDto";
+import type { AuditReport } from "./bindings/AuditReport";
 import type { BackupDto } from "./bindings/BackupDto";
+import type { CommentDto } from "./bindings/CommentDto";
 import type { DatabaseDto } from "./bindings/DatabaseDto";
+import type { DocumentKind } from "./bindings/DocumentKind";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { EvidenceDto } from "./bindings/EvidenceDto";
 import type { ImportOutcome } from "./bindings/ImportOutcome";
@@ -14,17 +23,31 @@ import type { ImportPreview } from "./bindings/ImportPreview";
 import type { IndexDto } from "./bindings/IndexDto";
 import type { IndicatorInfo } from "./bindings/IndicatorInfo";
 import type { InstansiInput } from "./bindings/InstansiInput";
+import type { Language } from "./bindings/Language";
+import type { NewAccount } from "./bindings/NewAccount";
 import type { PackageSummary } from "./bindings/PackageSummary";
 import type { ProgressDto } from "./bindings/ProgressDto";
+import type { ReviewStep } from "./bindings/ReviewStep";
+import type { Role } from "./bindings/Role";
 import type { Settings } from "./bindings/Settings";
+import type { SignedInDto } from "./bindings/SignedInDto";
+import type { TeamMemberDto } from "./bindings/TeamMemberDto";
+import type { Year } from "./bindings/Year";
 
 export type {
-  AnswerDto, AnswerInput, AssessmentDto, BackupDto, DatabaseDto, ErrorCode, EvidenceDto,
-  ImportOutcome, ImportPreview, IndexDto, IndicatorInfo, InstansiInput, PackageSummary, ProgressDto, Settings,
+  AccountDto, AnswerDto, AnswerInput, AssessmentDto, Assignee, AssignmentDto, AuditEntryDto, AuditReport, BackupDto,
+  CommentDto, DatabaseDto, DocumentKind, ErrorCode, EvidenceDto, ImportOutcome, ImportPreview, IndexDto, IndicatorInfo,
+  InstansiInput, Language, NewAccount, PackageSummary, ProgressDto, ReviewStep, Role, Settings, SignedInDto,
+  TeamMemberDto, Year,
 };
+export type { AnswerPermissions } from "./bindings/AnswerPermissions";
+export type { AssessmentPermissions } from "./bindings/AssessmentPermissions";
 export type { GroupIndexDto } from "./bindings/GroupIndexDto";
 export type { InstansiKind } from "./bindings/InstansiKind";
+export type { Level } from "./bindings/Level";
 export type { LevelInfo } from "./bindings/LevelInfo";
+export type { Lock } from "./bindings/Lock";
+export type { Status } from "./bindings/Status";
 
 /** A command's failure: the closed code the UI branches on, and the detail text. */
 export class IpcError extends Error {
@@ -61,36 +84,46 @@ function progressChannel(onProgress?: (p: ProgressDto) => void): Channel<Progres
   return ch;
 }
 
-type Year = number | null;
+/** The first element of a one-item answer (a list filtered to one indicator). */
+async function one<T>(list: Promise<T[]>, what: string): Promise<T> {
+  const [first] = await list;
+  if (first === undefined) throw new IpcError("INTERNAL", `${what}: empty answer`);
+  return first;
+}
 
 export const ipc = {
+  // database
   databaseSummary: () => call<DatabaseDto>("database_summary"),
-  initInstansi: (input: InstansiInput, year: number) =>
-    call<DatabaseDto>("init_instansi", { input, year }),
+  start: (input: InstansiInput, year: number) => call<DatabaseDto>("start", { input, year }),
   newAssessment: (year: number) => call<AssessmentDto>("new_assessment", { year }),
   loadDemo: () => call<DatabaseDto>("load_demo"),
-  openDatabase: (path: string, create: boolean) =>
-    call<DatabaseDto>("open_database", { path, create }),
+  openDatabase: (path: string, create: boolean) => call<DatabaseDto>("open_database", { path, create }),
+  backup: (dest: string) => call<BackupDto>("backup", { dest }),
 
-  answers: (year: Year) => call<AnswerDto[]>("answers", { year }),
-  answer: (year: Year, indicator: number) => call<AnswerDto>("answer", { year, indicator }),
+  // answers
+  answers: (year: Year) => call<AnswerDto[]>("answers", { year, indicator: null }),
+  answer: (year: Year, indicator: number) =>
+    one(call<AnswerDto[]>("answers", { year, indicator }), `answer ${indicator}`),
   setAnswer: (year: Year, indicator: number, input: AnswerInput) =>
     call<AnswerDto>("set_answer", { year, indicator, input }),
-  indicators: (year: Year) => call<IndicatorInfo[]>("indicators", { year }),
+  indicators: (year: Year) => call<IndicatorInfo[]>("indicators", { year, indicator: null }),
   indicatorInfo: (year: Year, indicator: number) =>
-    call<IndicatorInfo>("indicator_info", { year, indicator }),
+    one(call<IndicatorInfo[]>("indicators", { year, indicator }), `indicator ${indicator}`),
+
+  // index
   index: (year: Year) => call<IndexDto>("index", { year }),
 
-  evidence: (year: Year, indicator: number | null) =>
-    call<EvidenceDto[]>("evidence", { year, indicator }),
+  // evidence
+  evidence: (year: Year, indicator: number | null) => call<EvidenceDto[]>("evidence", { year, indicator }),
   addEvidenceFiles: (year: Year, indicator: number, paths: string[], date: string | null) =>
     call<EvidenceDto[]>("add_evidence_files", { year, indicator, paths, date }),
   addEvidenceLink: (year: Year, indicator: number, url: string, title: string | null, note: string) =>
     call<EvidenceDto>("add_evidence_link", { year, indicator, url, title, note }),
   removeEvidence: (year: Year, id: number) => call<EvidenceDto>("remove_evidence", { year, id }),
-  evidenceContent: (year: Year, id: number) => call<ArrayBuffer>("evidence_content", { year, id }),
+  evidencePreview: (year: Year, id: number) => call<ArrayBuffer>("evidence_preview", { year, id }),
   openEvidence: (year: Year, id: number) => call<string>("open_evidence", { year, id }),
 
+  // transfer
   exportWorkbook: (year: Year, out: string, onProgress?: (p: ProgressDto) => void) =>
     call<string>("export_workbook", { year, out, onProgress: progressChannel(onProgress) }),
   exportEvidencePackage: (year: Year, out: string, onProgress?: (p: ProgressDto) => void) =>
@@ -99,8 +132,50 @@ export const ipc = {
   importApply: (year: Year, file: string, accept: boolean, onProgress?: (p: ProgressDto) => void) =>
     call<ImportOutcome>("import_apply", { year, file, accept, onProgress: progressChannel(onProgress) }),
 
+  // settings
   getSettings: () => call<Settings>("get_settings"),
-  setLanguage: (language: string) => call<Settings>("set_language", { language }),
+  setLanguage: (language: Language) => call<Settings>("set_language", { language }),
   defaultDatabase: () => call<string>("default_database"),
-  backup: (dest: string) => call<BackupDto>("backup", { dest }),
+
+  // accounts
+  requiresSignIn: () => call<boolean>("requires_sign_in"),
+  signedIn: () => call<SignedInDto | null>("signed_in"),
+  signIn: (name: string, password: string) => call<SignedInDto>("sign_in", { name, password }),
+  signOut: () => call<void>("sign_out"),
+  /** The signed-in user's own password; WRONG_CREDENTIALS if `current` is wrong, WEAK_PASSWORD. */
+  changePassword: (current: string, next: string) => call<void>("change_password", { current, new: next }),
+  /** The supervisor account sets another account's password (forgotten); SUPERVISOR_ONLY otherwise. */
+  resetPassword: (account: string, next: string) => call<void>("reset_password", { account, new: next }),
+  addAccount: (input: NewAccount) => call<AccountDto>("add_account", { input }),
+  accounts: () => call<AccountDto[]>("accounts"),
+
+  // team
+  team: (year: Year) => call<TeamMemberDto[]>("team", { year }),
+  setTeamRole: (year: Year, account: string, role: Role) =>
+    call<TeamMemberDto>("set_team_role", { year, account, role }),
+  removeTeamMember: (year: Year, account: string) => call<void>("remove_team_member", { year, account }),
+  assignments: (year: Year) => call<AssignmentDto[]>("assignments", { year }),
+  assign: (year: Year, indicator: number, who: Assignee) =>
+    call<AssignmentDto>("assign", { year, indicator, who, assign: true }),
+  unassign: (year: Year, indicator: number, who: Assignee) =>
+    call<AssignmentDto>("assign", { year, indicator, who, assign: false }),
+  myIndicators: (year: Year) => call<AnswerDto[]>("my_indicators", { year }),
+
+  // review
+  review: (year: Year, indicator: number, step: ReviewStep, comment: string | null) =>
+    call<AnswerDto>("review", { year, indicator, step, comment }),
+  reviewQueue: (year: Year) => call<AnswerDto[]>("review_queue", { year }),
+  finalize: (year: Year) => call<AssessmentDto>("finalize", { year }),
+  reopen: (year: Year, reason: string) => call<AssessmentDto>("reopen", { year, reason }),
+  comments: (year: Year, indicator: number) => call<CommentDto[]>("comments", { year, indicator }),
+  addComment: (year: Year, indicator: number, text: string) =>
+    call<CommentDto>("add_comment", { year, indicator, text }),
+
+  // audit
+  history: (year: Year, indicator: number) => call<AuditEntryDto[]>("history", { year, indicator }),
+  verifyAudit: () => call<AuditReport>("verify_audit"),
+
+  // documents
+  exportDocument: (year: Year, kind: DocumentKind, date: string | null, out: string) =>
+    call<string>("export_document", { year, kind, date, out }),
 };

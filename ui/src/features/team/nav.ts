@@ -1,5 +1,5 @@
 // The team's entries in the top navigation, by role.
-import type { Role } from "./roles";
+import type { Role } from "../../ipc/client";
 
 export interface NavItem {
   view: "mine" | "review" | "team";

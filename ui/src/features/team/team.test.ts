@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AccountDto, AssignmentDto } from "../../ipc/team";
+import type { AccountDto, AssignmentDto } from "../../ipc/client";
 import { unitMembers, viaUnit } from "./team";
 
 const acc = (name: string, unit: string): AccountDto => ({ name, unit, nip: "", is_admin: false });

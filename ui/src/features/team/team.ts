@@ -1,5 +1,5 @@
 // View logic of the team screen: who is assigned to an indicator, the units to pick from.
-import type { AccountDto, Assignee, AssignmentDto } from "../../ipc/team";
+import type { AccountDto, Assignee, AssignmentDto } from "../../ipc/client";
 
 export function assigneeKey(a: Assignee): string {
   return `${a.kind}:${a.name.toLowerCase()}`;

@@ -7,7 +7,12 @@ export type AnswerInput = {
 /**
  * Some(None) clears the level (JSON: `null`); left out: unchanged.
  */
-level?: number | null | null, explanation?: string, 
+level?: number | null | null, 
+/**
+ * The new explanation (penjelasan, FAKTA / ANALISIS); left out: unchanged. At most 32 767
+ * characters (one Excel cell); line ends are stored as "\n".
+ */
+explanation?: string, 
 /**
  * For nameable indicators (45-47): the service's name. Some(None) clears it.
  */

@@ -3,4 +3,20 @@
 /**
  * A backup copy just written.
  */
-export type BackupDto = { path: string, evidence_dir: string, evidence_files: number, bytes: number, };
+export type BackupDto = { 
+/**
+ * The database copy's path (the `dest` asked for).
+ */
+path: string, 
+/**
+ * The evidence folder copied beside it (`<stem>.evidence`).
+ */
+evidence_dir: string, 
+/**
+ * How many evidence files were copied.
+ */
+evidence_files: number, 
+/**
+ * The database copy's size in bytes (the evidence folder not counted).
+ */
+bytes: number, };

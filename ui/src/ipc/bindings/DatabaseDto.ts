@@ -5,7 +5,16 @@ import type { InstansiDto } from "./InstansiDto";
 /**
  * What the window shows about the open database.
  */
-export type DatabaseDto = { db_path: string, evidence_dir: string, 
+export type DatabaseDto = { 
+/**
+ * The database file's path.
+ */
+db_path: string, 
+/**
+ * The evidence folder beside it (`<stem>.evidence`), where attached files are kept by
+ * sha256.
+ */
+evidence_dir: string, 
 /**
  * None until the first-run form is filled in.
  */

@@ -2,7 +2,31 @@
 import type { ImportChange } from "./ImportChange";
 import type { ImportProblem } from "./ImportProblem";
 
-export type ImportPreview = { year: number, file: string, rows_read: number, changes: Array<ImportChange>, problems: Array<ImportProblem>, 
+/**
+ * What importing an edited workbook would change, read without writing anything.
+ */
+export type ImportPreview = { 
+/**
+ * The year of the assessment it is imported into.
+ */
+year: number, 
+/**
+ * The workbook's path as given.
+ */
+file: string, 
+/**
+ * Rows read: the valid indicator rows plus the rows rejected with a problem.
+ */
+rows_read: number, 
+/**
+ * Every field the import would change, in row order.
+ */
+changes: Array<ImportChange>, 
+/**
+ * Every rejected row or cell, with its sheet, row, column and why; any problem stops the
+ * import unless the valid rows are accepted.
+ */
+problems: Array<ImportProblem>, 
 /**
  * Rows read that change nothing.
  */

@@ -6,4 +6,54 @@ import type { LevelInfo } from "./LevelInfo";
  * What the indicator page shows of the catalog: where it sits, the question and the
  * five levels' criteria in the version the assessment is scored with.
  */
-export type IndicatorInfo = { number: number, name: string, question: string, weight: string, domain: GroupRef | null, aspect: GroupRef, nameable: boolean, criteria_version: string, description: string | null, assessment_rules: string | null, evidence_examples: string | null, levels: Array<LevelInfo>, };
+export type IndicatorInfo = { 
+/**
+ * The indicator's number (1-47 in 59/2020).
+ */
+number: number, 
+/**
+ * The indicator's name in the criteria version shown (Pedoman 3/2024 renamed some).
+ */
+name: string, 
+/**
+ * Its question (pertanyaan) in the Kuesioner.
+ */
+question: string, 
+/**
+ * Its bobot in percent with a decimal comma: "1,30".
+ */
+weight: string, 
+/**
+ * The domain it sits in; None for frameworks without domains.
+ */
+domain: GroupRef | null, 
+/**
+ * The aspect it sits in.
+ */
+aspect: GroupRef, 
+/**
+ * Whether the instansi names the service itself (Layanan Publik Sektor 1-3), so the answer
+ * takes a service name.
+ */
+nameable: boolean, 
+/**
+ * Id of the criteria version shown: "pedoman-3-2024".
+ */
+criteria_version: string, 
+/**
+ * The guideline's description of the indicator; None where the version has none (the
+ * 59/2020 Kuesioner).
+ */
+description: string | null, 
+/**
+ * How the guideline says the indicator is assessed; None where the version has none.
+ */
+assessment_rules: string | null, 
+/**
+ * The guideline's examples of evidence (data dukung); None where the version has none.
+ */
+evidence_examples: string | null, 
+/**
+ * The five levels with their criteria, level 1 first.
+ */
+levels: Array<LevelInfo>, };

@@ -3,4 +3,20 @@
 /**
  * What an evidence package holds.
  */
-export type PackageSummary = { path: string, files: number, links: number, bytes: number, };
+export type PackageSummary = { 
+/**
+ * The .zip written.
+ */
+path: string, 
+/**
+ * How many evidence files it holds, each verified against its sha256.
+ */
+files: number, 
+/**
+ * How many evidence links it lists (in `data-dukung/NN/N.tautan.txt` and the manifest).
+ */
+links: number, 
+/**
+ * Bytes of evidence files written (the workbook, manifest and readme not counted).
+ */
+bytes: number, };

@@ -1,0 +1,156 @@
+//! Files the app writes for people: one rule, "write to a temporary name beside the
+//! destination, then rename", so an interrupted export, document, backup or settings
+//! write never leaves a half-written file under the chosen name. The temporary file is
+//! tempfile's `NamedTempFile` (removed on drop); the rename is atomic on one file system.
+//!
+//! The evidence folder (swanilai-store's `blobs`) follows the same rule with its own
+//! temporary file, because its final name (the sha256) is known only after the copy.
+
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+use crate::{AppError, AppResult, ErrorCode};
+
+/// The one way a file the app writes fails: `FILE_UNWRITABLE`, naming the destination.
+pub fn unwritable(path: &Path, e: impl std::fmt::Display) -> AppError {
+    AppError::new(
+        ErrorCode::FileUnwritable,
+        format!("cannot write {}: {e}", path.display()),
+    )
+}
+
+/// Write `out` through a temporary file in the same folder: `write` fills the temporary
+/// file (given as an open file and its path, for writers that want a path); on success it
+/// is flushed to disk and renamed to `out`, on failure it is removed and `out` is left as
+/// it was. The temporary name keeps `out`'s extension (some writers insist on it).
+pub fn write_atomically<T>(
+    out: &Path,
+    write: impl FnOnce(&mut std::fs::File, &Path) -> AppResult<T>,
+) -> AppResult<T> {
+    let dir = folder_of(out);
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "swanilai".into());
+    let ext = out
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(&format!(".partial{ext}"))
+        .tempfile_in(&dir)
+        .map_err(|e| unwritable(out, e))?;
+    let path = tmp.path().to_owned();
+    let value = write(tmp.as_file_mut(), &path)?;
+    persist(tmp, out)?;
+    Ok(value)
+}
+
+/// Write `bytes` to `out` atomically.
+pub fn write_bytes_atomically(out: &Path, bytes: &[u8]) -> AppResult<()> {
+    write_atomically(out, |file, _| {
+        std::io::Write::write_all(file, bytes).map_err(|e| unwritable(out, e))
+    })
+}
+
+fn persist(tmp: NamedTempFile, out: &Path) -> AppResult<()> {
+    // A writer given the path may have replaced the file: sync what is at the path now.
+    std::fs::File::open(tmp.path())
+        .and_then(|f| f.sync_all())
+        .map_err(|e| unwritable(out, e))?;
+    tmp.persist(out).map_err(|e| unwritable(out, e.error))?;
+    Ok(())
+}
+
+/// The folder a file goes in ("." for a bare file name).
+fn folder_of(out: &Path) -> PathBuf {
+    out.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(Path::to_owned)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// A file name safe on every system: path separators, reserved and control characters
+/// replaced; never empty, never `..`.
+pub fn safe_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if trimmed.is_empty() {
+        "berkas".into()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .map(|r| {
+                r.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("rekap.xlsx");
+        std::fs::write(&out, b"old").expect("old");
+        let err = write_atomically(&out, |file, path| {
+            std::io::Write::write_all(file, b"half").expect("write");
+            assert!(path.to_string_lossy().ends_with(".partial.xlsx"));
+            Err::<(), _>(AppError::new(ErrorCode::Internal, "interrupted"))
+        })
+        .expect_err("the writer failed");
+        assert_eq!(err.message, "interrupted");
+        assert_eq!(std::fs::read(&out).expect("read"), b"old");
+        assert_eq!(names(dir.path()), vec!["rekap.xlsx".to_owned()]);
+    }
+
+    #[test]
+    fn a_whole_write_replaces_the_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("berita-acara.pdf");
+        std::fs::write(&out, b"old").expect("old");
+        write_bytes_atomically(&out, b"%PDF-new").expect("write");
+        assert_eq!(std::fs::read(&out).expect("read"), b"%PDF-new");
+        assert_eq!(names(dir.path()), vec!["berita-acara.pdf".to_owned()]);
+    }
+
+    #[test]
+    fn a_missing_folder_is_said_with_its_code() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("no/such/folder/x.pdf");
+        let err = write_bytes_atomically(&out, b"x").expect_err("no folder");
+        assert_eq!(err.code, ErrorCode::FileUnwritable);
+        assert!(err.message.contains("x.pdf"), "{}", err.message);
+    }
+
+    #[test]
+    fn strange_names_become_safe_file_names() {
+        assert_eq!(
+            safe_name("1.a.Perbup 7/2024: SPBE?.pdf"),
+            "1.a.Perbup 7_2024_ SPBE_.pdf"
+        );
+        assert_eq!(safe_name(".."), "berkas");
+        assert_eq!(safe_name("laporan\u{0}.pdf"), "laporan_.pdf");
+    }
+}
