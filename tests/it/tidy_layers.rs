@@ -95,6 +95,7 @@ fn crates_depend_one_way() {
         ("crates/swanilai-store", &["swanilai-core"]),
         ("crates/swanilai-xlsx", &["swanilai-core"]),
         ("crates/swanilai-report", &[]),
+        ("crates/swanilai-package", &["swanilai-core"]),
         (
             "crates/swanilai-app",
             &[
@@ -102,6 +103,7 @@ fn crates_depend_one_way() {
                 "swanilai-store",
                 "swanilai-xlsx",
                 "swanilai-report",
+                "swanilai-package",
             ],
         ),
         ("crates/swanilai-cli", &["swanilai-app", "swanilai-core"]),
@@ -137,6 +139,7 @@ fn sql_lives_in_the_store_only() {
         "crates/swanilai-core/src",
         "crates/swanilai-xlsx/src",
         "crates/swanilai-report/src",
+        "crates/swanilai-package/src",
         "crates/swanilai-app/src",
         "crates/swanilai-cli/src",
         "src-tauri/src",

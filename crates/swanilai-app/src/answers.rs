@@ -26,22 +26,41 @@ pub(crate) struct Stamp<'a> {
     pub action: &'a str,
 }
 
+/// How an answer write treats status, author and time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// A person changes the content: a returned answer becomes a draft again, the author
+    /// and time are the stamp's.
+    Edit,
+    /// A review step: the status moves by the workflow (a valid transition, else refused).
+    Review(Action),
+    /// Carried over as it is (a package opened, a merge): status, author and time are the
+    /// ones `after` already holds, recorded under the stamp's actor and time.
+    Carry,
+}
+
 /// The one way an answer is written, inside the caller's transaction: the status moves
-/// as `step` leads from `before` (an edit of a returned answer makes it a draft again; a
-/// review step must be a valid transition, checked by the caller's `authorize`), an edit
-/// stamps the author, the row is upserted and the audit log records before and after.
+/// as `step` says, the row is upserted and the audit log records before and after.
 pub(crate) fn record_answer(
     tx: &Transaction<'_>,
     a: &AssessmentRow,
     before: &AnswerRow,
     mut after: AnswerRow,
-    step: Action,
+    step: Step,
     stamp: &Stamp<'_>,
 ) -> AppResult<AnswerRow> {
-    match (step, next_status(step, before.status)) {
+    let action = match step {
+        Step::Edit => Some(Action::Edit),
+        Step::Review(action) => Some(action),
+        Step::Carry => None,
+    };
+    match (
+        action,
+        action.and_then(|act| next_status(act, before.status)),
+    ) {
         (_, Some(next)) => after.status = next,
-        (Action::Edit, None) => {}
-        (_, None) => {
+        (Some(Action::Edit) | None, None) => {}
+        (Some(_), None) => {
             return Err(AppError::new(
                 ErrorCode::InvalidTransition,
                 format!(
@@ -52,10 +71,12 @@ pub(crate) fn record_answer(
             ))
         }
     }
-    if step == Action::Edit {
-        after.author = stamp.actor.to_owned();
+    if step != Step::Carry {
+        if step == Step::Edit {
+            after.author = stamp.actor.to_owned();
+        }
+        after.updated_at = stamp.now.to_owned();
     }
-    after.updated_at = stamp.now.to_owned();
     answers::upsert(tx, a.id, &after)?;
     crate::audit::record(
         tx,
@@ -136,7 +157,7 @@ impl App {
                 now: &now,
                 action: "answer.set",
             };
-            record_answer(tx, &a, &before, row, Action::Edit, &stamp)
+            record_answer(tx, &a, &before, row, Step::Edit, &stamp)
         })?;
         self.answer(Some(a.year), indicator)
     }

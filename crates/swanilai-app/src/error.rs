@@ -96,6 +96,13 @@ pub enum ErrorCode {
     NotAllApproved,
     /// The audit chain or the data it records does not verify.
     AuditBroken,
+    /// A work package file that is not whole, damaged, unsafe or too new.
+    PackageInvalid,
+    /// A work package that does not belong here (another database, an older package,
+    /// the wrong kind), refused with nothing changed.
+    PackageRefused,
+    /// A merge with conflicts nobody decided: nothing was written.
+    MergeConflict,
     /// An unexpected storage or IO failure; the message says what.
     Internal,
 }

@@ -7,7 +7,7 @@ use swanilai_store::answers::{self, AnswerRow};
 use swanilai_store::audit::NewEntry;
 use swanilai_store::comments;
 
-use crate::answers::{record_answer, Stamp};
+use crate::answers::{record_answer, Stamp, Step};
 use crate::{indicator_of, App, AppError, AppResult, ErrorCode, Year};
 use crate::{AnswerDto, CommentDto, ReviewStep};
 
@@ -59,7 +59,14 @@ impl App {
             if let Some(text) = comment {
                 comments::insert(tx, a.id, indicator, &actor, kind, text, &now)?;
             }
-            record_answer(tx, &a, &before, before.clone(), action, &stamp)
+            record_answer(
+                tx,
+                &a,
+                &before,
+                before.clone(),
+                Step::Review(action),
+                &stamp,
+            )
         })?;
         self.answer(a.year, indicator)
     }

@@ -8,7 +8,7 @@ use swanilai_core::workflow::Action;
 use swanilai_store::answers::{self, AnswerRow as StoredAnswer};
 use swanilai_xlsx::{AnswerRow, AssessmentSheet, EvidenceRow};
 
-use crate::answers::{ensure_open, normalize_newlines, record_answer, Stamp};
+use crate::answers::{ensure_open, normalize_newlines, record_answer, Stamp, Step};
 use crate::{App, AppError, AppResult, ErrorCode, ImportChange, ImportField, ImportOutcome};
 use crate::{ImportPreview, Year};
 
@@ -152,7 +152,7 @@ impl App {
                     .get(&row.indicator)
                     .cloned()
                     .unwrap_or_else(|| StoredAnswer::blank(row.indicator));
-                record_answer(tx, &a, &before, row, Action::Edit, &stamp)?;
+                record_answer(tx, &a, &before, row, Step::Edit, &stamp)?;
             }
             Ok::<_, AppError>(())
         })?;

@@ -168,6 +168,54 @@ pub enum Command {
     /// Printable documents (PDF).
     #[command(subcommand)]
     Document(DocumentCmd),
+    /// Work packages (paket kerja): out to a member's laptop, open there, send back, merge.
+    #[command(subcommand)]
+    Package(PackageCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PackageCmd {
+    /// Write a work package for a person, a unit kerja or chosen indicators (supervisor or operator).
+    #[command(group(clap::ArgGroup::new("target").required(true).args(["for_account", "unit", "indicators"])))]
+    Out {
+        #[command(flatten)]
+        year: YearArg,
+        /// The account it is for: the indicators assigned to it (or its unit kerja).
+        #[arg(long = "for")]
+        for_account: Option<String>,
+        /// A unit kerja: the indicators assigned to it or its people.
+        #[arg(long)]
+        unit: Option<String>,
+        /// Chosen indicators, e.g. 7,8,12.
+        #[arg(long)]
+        indicators: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Create this database from a work package, or update it with a newer one.
+    Open { file: PathBuf },
+    /// Send back (kirim balik): write what changed since the package was opened.
+    Return {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Merge a return package into the team database (supervisor); a preview with --dry-run.
+    Merge {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+        /// Decide every conflict for one side.
+        #[arg(long, value_enum)]
+        take: Option<TakeSide>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum TakeSide {
+    Theirs,
+    Ours,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

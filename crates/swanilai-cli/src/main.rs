@@ -8,6 +8,7 @@ macro_rules! outln {
 
 mod args;
 mod output;
+mod packages;
 mod run;
 mod session;
 mod team;

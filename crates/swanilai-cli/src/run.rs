@@ -7,7 +7,7 @@ use swanilai_app::{
     ErrorCode, InstansiInput, InstansiKind, Open,
 };
 
-use crate::args::{AnswerCmd, AssessmentCmd, CatalogCmd, Cli, Command, EvidenceCmd};
+use crate::args::{AnswerCmd, AssessmentCmd, CatalogCmd, Cli, Command, EvidenceCmd, PackageCmd};
 use crate::output::{print_answers, print_index, print_json, print_preview};
 
 pub fn run(cli: Cli) -> AppResult<()> {
@@ -177,6 +177,24 @@ pub fn run(cli: Cli) -> AppResult<()> {
             );
         }
         Command::Catalog(cmd) => catalog(cmd, db, &open_initialized)?,
+        Command::Package(PackageCmd::Open { file }) => {
+            let mut app = App::open(&db()?, Open::CreateIfMissing)?;
+            let p = app.package_open(&file)?;
+            outln!(
+                "opened the work package for {} ({} {}): indicators {}",
+                p.for_account.as_deref().unwrap_or("-"),
+                app.db_path().display(),
+                p.year,
+                crate::packages::list(&p.indicators)
+            );
+            if !p.kept_unsent.is_empty() {
+                outln!(
+                    "kept your unsent work on indicators {}",
+                    crate::packages::list(&p.kept_unsent)
+                );
+            }
+        }
+        Command::Package(cmd) => crate::packages::run(cmd, open_initialized(&db()?)?)?,
         other => crate::team::run(other, open_initialized(&db()?)?)?,
     }
     Ok(())

@@ -738,3 +738,5 @@ fn a_framework_travels_as_json_and_as_a_workbook() {
 
 #[path = "cli/files.rs"]
 mod files;
+#[path = "cli/packages.rs"]
+mod packages;

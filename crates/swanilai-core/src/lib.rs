@@ -11,6 +11,7 @@ pub mod builtin;
 pub mod catalog;
 pub mod index;
 pub mod level;
+pub mod merge;
 pub mod score;
 pub mod workflow;
 

@@ -54,6 +54,11 @@ impl BlobStore {
                 source: io::Error::new(io::ErrorKind::InvalidInput, "is a folder, not a file"),
             });
         }
+        self.ingest_from(&mut input, source)
+    }
+
+    /// Copy a stream into the store, hashing it on the way (`source` names it in errors).
+    pub fn ingest_from(&self, input: &mut dyn Read, source: &Path) -> Result<BlobInfo> {
         fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;
         // The same rule as swanilai-app's `files::write_atomically` (tempfile's
         // NamedTempFile, removed on drop, renamed into place), but the final name is the

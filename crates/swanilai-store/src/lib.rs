@@ -15,6 +15,7 @@ pub mod comments;
 pub mod evidence;
 pub mod frameworks;
 pub mod instansi;
+pub mod packages;
 pub mod schema;
 mod sql;
 

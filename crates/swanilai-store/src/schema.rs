@@ -15,6 +15,7 @@ pub const APPLICATION_ID: i64 = 0x5357_4E4C;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_team.sql"),
+    include_str!("migrations/003_packages.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -397,6 +397,9 @@ export const en: Record<Key, string> = {
   "err.NO_LEVEL": "Choose a level first.",
   "err.NOT_ALL_APPROVED": "Not every indicator is approved yet.",
   "err.AUDIT_BROKEN": "The audit trail is broken: a record was changed outside the app.",
+  "err.PACKAGE_INVALID": "The package file is not whole, is damaged, or was made by a newer Swanilai. Nothing was changed.",
+  "err.PACKAGE_REFUSED": "This package does not belong to this database (another database, an older package, or another kind of package). Nothing was changed.",
+  "err.MERGE_CONFLICT": "Some indicators were changed on both sides. Decide each conflict (the member's or the team's) before merging. Nothing was written.",
   "err.INTERNAL": "Something unexpected went wrong. What was saved is safe.",
   "err.UNKNOWN": "Something went wrong.",
 };

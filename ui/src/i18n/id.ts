@@ -396,6 +396,9 @@ export const id = {
   "err.NO_LEVEL": "Pilih tingkat terlebih dahulu.",
   "err.NOT_ALL_APPROVED": "Belum semua indikator disetujui.",
   "err.AUDIT_BROKEN": "Jejak audit tidak utuh: ada catatan yang diubah di luar aplikasi.",
+  "err.PACKAGE_INVALID": "Berkas paket tidak utuh, rusak, atau dibuat oleh versi Swanilai yang lebih baru. Tidak ada yang diubah.",
+  "err.PACKAGE_REFUSED": "Paket ini bukan untuk basis data ini (basis data lain, paket lebih lama, atau jenis paket lain). Tidak ada yang diubah.",
+  "err.MERGE_CONFLICT": "Ada indikator yang diubah di kedua pihak. Putuskan setiap konflik (ambil milik anggota atau milik tim) sebelum menggabungkan. Tidak ada yang ditulis.",
   "err.INTERNAL": "Terjadi kesalahan tak terduga. Data yang sudah tersimpan tetap aman.",
   "err.UNKNOWN": "Terjadi kesalahan.",
 };
