@@ -62,6 +62,11 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             audit::history,
             audit::verify_audit,
             documents::export_document,
+            packages::package_out,
+            packages::package_open,
+            packages::working_copy,
+            packages::package_return,
+            packages::package_merge,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

@@ -13,7 +13,7 @@ import {
 } from "./ipc/client";
 
 export type View = "first" | "board" | "indicator" | "dashboard" | "transfer" | "settings"
-  | "team" | "review" | "mine" | "history";
+  | "team" | "review" | "mine" | "history" | "packages";
 
 export interface Notice {
   kind: "error" | "info";

@@ -68,6 +68,12 @@ mod tests {
             Year,
             ReviewStep,
             swanilai_core::workflow::Role,
+            PackageTarget,
+            PackageDto,
+            MergeReport,
+            MergeDecision,
+            WorkingCopyDto,
+            Take,
         );
     }
 

@@ -8,6 +8,8 @@ mod merge;
 mod open;
 mod send;
 
+pub use send::WorkingCopyDto;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -22,7 +24,7 @@ use swanilai_store::{comments, evidence, packages};
 
 use crate::{indicator_of, App, AppError, AppResult, ErrorCode, Year};
 
-pub use merge::{FieldMergeDto, IndicatorMergeDto, MergeReport};
+pub use merge::{FieldMergeDto, IndicatorMergeDto, MergeDecision, MergeReport};
 
 use convert::*;
 
@@ -104,11 +106,13 @@ impl App {
 
     /// Write a work package of the `year` assessment for a person, a unit kerja or chosen
     /// indicators to `out` (atomically).
+    /// `progress(done, total)` is called with the evidence bytes written so far.
     pub fn package_out(
         &mut self,
         year: impl Into<Year>,
         target: PackageTarget,
         out: &Path,
+        progress: &mut dyn FnMut(u64, u64),
     ) -> AppResult<PackageDto> {
         let a = self.assessment(year)?;
         crate::answers::ensure_open(&a)?;
@@ -194,7 +198,7 @@ impl App {
             indicators: inds.clone(),
             parts: Vec::new(),
         };
-        let manifest = self.write_package(out, manifest, &payload)?;
+        let manifest = self.write_package(out, manifest, &payload, progress)?;
         let now = self.clock.now();
         self.store.transaction(|tx, _| {
             packages::record_out(
@@ -223,6 +227,50 @@ impl App {
                 },
             )
         })?;
+        Ok(summary(out, &manifest, &payload, Vec::new()))
+    }
+
+    /// A whole copy of an assessment (every indicator, its evidence and comments, and the
+    /// audit trail), to merge into another full copy of the team database (the
+    /// supervisor's and the operator's laptops).
+    pub fn package_copy(&mut self, year: impl Into<Year>, out: &Path) -> AppResult<PackageDto> {
+        let a = self.assessment(year)?;
+        let actor = self.may_make_packages(&a)?;
+        let catalog = self.catalog_of(&a)?;
+        let inds: Vec<u32> = catalog.indicators().iter().map(|i| i.number).collect();
+        let mut payload = self.payload_of(&a, &inds, &[])?;
+        payload.history = swanilai_store::audit::list(self.store.conn(), None, None)?
+            .into_iter()
+            .map(|r| pkg::History {
+                hash: r.hash,
+                entity: r.entity,
+                year: r.year,
+                indicator: r.indicator,
+                after: r.after,
+            })
+            .collect();
+        let inst = self.require_instansi()?;
+        let manifest = Manifest {
+            format: pkg::FORMAT,
+            kind: PackageKind::Copy,
+            package_id: new_id(),
+            answers_package: None,
+            made_at: self.clock.now(),
+            made_by: actor,
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            origin: Origin {
+                database_id: packages::database_id(self.store.conn())?,
+                instansi: inst.name,
+                year: a.year,
+                framework_id: a.framework_id.clone(),
+                framework_version: a.framework_version.clone(),
+            },
+            for_account: None,
+            for_unit: None,
+            indicators: inds,
+            parts: Vec::new(),
+        };
+        let manifest = self.write_package(out, manifest, &payload, &mut |_, _| {})?;
         Ok(summary(out, &manifest, &payload, Vec::new()))
     }
 
@@ -292,6 +340,7 @@ impl App {
             accounts: accs,
             base_answers: Vec::new(),
             base_evidence: Vec::new(),
+            history: Vec::new(),
         })
     }
 
@@ -301,13 +350,17 @@ impl App {
         out: &Path,
         manifest: Manifest,
         payload: &pkg::Payload,
+        progress: &mut dyn FnMut(u64, u64),
     ) -> AppResult<Manifest> {
         let blobs = self.store.blobs().clone();
-        let files: BTreeSet<String> = payload
+        let sizes: std::collections::BTreeMap<String, u64> = payload
             .evidence
             .iter()
-            .filter_map(|e| e.sha256.clone())
+            .filter_map(|e| e.sha256.clone().map(|s| (s, e.size.unwrap_or(0))))
             .collect();
+        let total: u64 = sizes.values().sum();
+        let files: BTreeSet<String> = sizes.keys().cloned().collect();
+        let mut done = 0u64;
         crate::files::write_atomically(out, |file, _| {
             let mut w = PackageWriter::new(file, out);
             for sha in &files {
@@ -321,10 +374,14 @@ impl App {
                         ),
                     )
                 })?;
-                w.add_evidence(sha, &mut f, &mut |_| {})
-                    .map_err(package_error)?;
+                w.add_evidence(sha, &mut f, &mut |n| {
+                    done += n;
+                    progress(done, total);
+                })
+                .map_err(package_error)?;
             }
             let (_, m) = w.finish(manifest, payload).map_err(package_error)?;
+            progress(total, total);
             Ok(m)
         })
     }

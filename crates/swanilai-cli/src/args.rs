@@ -192,6 +192,13 @@ pub enum PackageCmd {
         #[arg(long)]
         out: PathBuf,
     },
+    /// A whole copy of an assessment, to merge into another full copy of the team database.
+    Copy {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Create this database from a work package, or update it with a newer one.
     Open { file: PathBuf },
     /// Send back (kirim balik): write what changed since the package was opened.

@@ -43,7 +43,7 @@ pub fn run(cmd: PackageCmd, mut app: App) -> AppResult<()> {
                     "say who the package is for: --for ACCOUNT, --unit UNIT or --indicators 7,8",
                 )),
             };
-            let p = app.package_out(year.year, target, &out)?;
+            let p = app.package_out(year.year, target, &out, &mut |_, _| {})?;
             outln!(
                 "wrote {}: work package for {}, indicators {}, {} evidence file(s)",
                 p.path,
@@ -53,6 +53,15 @@ pub fn run(cmd: PackageCmd, mut app: App) -> AppResult<()> {
             );
         }
         PackageCmd::Open { .. } => unreachable_open()?,
+        PackageCmd::Copy { year, out } => {
+            let p = app.package_copy(year.year, &out)?;
+            outln!(
+                "wrote {}: a full copy of the {} assessment ({} evidence file(s)); merge it into the other copy with `package merge`",
+                p.path,
+                p.year,
+                p.files
+            );
+        }
         PackageCmd::Return { out } => {
             let p = app.package_return(&out)?;
             outln!(
@@ -72,7 +81,7 @@ pub fn run(cmd: PackageCmd, mut app: App) -> AppResult<()> {
                 TakeSide::Theirs => Take::Theirs,
                 TakeSide::Ours => Take::Ours,
             });
-            let report = app.package_merge(&file, dry_run, take)?;
+            let report = app.package_merge(&file, dry_run, take, &[])?;
             if json {
                 print_json(&report)
             } else {

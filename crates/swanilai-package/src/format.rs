@@ -132,6 +132,25 @@ pub struct Payload {
     /// Return packages: the evidence records the sent indicators had then.
     #[serde(default)]
     pub base_evidence: Vec<Evidence>,
+    /// Copy packages: the audit trail of the whole database, to find where two full copies
+    /// parted (the longest common run of entries, by hash).
+    #[serde(default)]
+    pub history: Vec<History>,
+}
+
+/// One audit entry of a full copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    /// The entry's hash in the chain.
+    pub hash: String,
+    /// What it recorded ("answer", "evidence", ...).
+    pub entity: String,
+    /// The assessment year.
+    pub year: Option<i32>,
+    /// The indicator.
+    pub indicator: Option<u32>,
+    /// The state after, as JSON.
+    pub after: String,
 }
 
 /// The instansi profile.

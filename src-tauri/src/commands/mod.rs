@@ -11,6 +11,7 @@ pub mod database;
 pub mod documents;
 pub mod evidence;
 pub mod index;
+pub mod packages;
 pub mod review;
 pub mod settings;
 pub mod team;

@@ -24,6 +24,12 @@ import type { IndexDto } from "./bindings/IndexDto";
 import type { IndicatorInfo } from "./bindings/IndicatorInfo";
 import type { InstansiInput } from "./bindings/InstansiInput";
 import type { Language } from "./bindings/Language";
+import type { MergeDecision } from "./bindings/MergeDecision";
+import type { MergeReport } from "./bindings/MergeReport";
+import type { PackageDto } from "./bindings/PackageDto";
+import type { PackageTarget } from "./bindings/PackageTarget";
+import type { Take } from "./bindings/Take";
+import type { WorkingCopyDto } from "./bindings/WorkingCopyDto";
 import type { NewAccount } from "./bindings/NewAccount";
 import type { PackageSummary } from "./bindings/PackageSummary";
 import type { ProgressDto } from "./bindings/ProgressDto";
@@ -37,9 +43,13 @@ import type { Year } from "./bindings/Year";
 export type {
   AccountDto, AnswerDto, AnswerInput, AssessmentDto, Assignee, AssignmentDto, AuditEntryDto, AuditReport, BackupDto,
   CommentDto, DatabaseDto, DocumentKind, ErrorCode, EvidenceDto, ImportOutcome, ImportPreview, IndexDto, IndicatorInfo,
-  InstansiInput, Language, NewAccount, PackageSummary, ProgressDto, ReviewStep, Role, Settings, SignedInDto,
-  TeamMemberDto, Year,
+  InstansiInput, Language, MergeDecision, MergeReport, NewAccount, PackageDto, PackageSummary, PackageTarget,
+  ProgressDto, ReviewStep, Role, Settings, SignedInDto, Take, TeamMemberDto, WorkingCopyDto, Year,
 };
+export type { Change } from "./bindings/Change";
+export type { Field } from "./bindings/Field";
+export type { IndicatorMergeDto } from "./bindings/IndicatorMergeDto";
+export type { Outcome } from "./bindings/Outcome";
 export type { AnswerPermissions } from "./bindings/AnswerPermissions";
 export type { AssessmentPermissions } from "./bindings/AssessmentPermissions";
 export type { GroupIndexDto } from "./bindings/GroupIndexDto";
@@ -174,6 +184,15 @@ export const ipc = {
   // audit
   history: (year: Year, indicator: number) => call<AuditEntryDto[]>("history", { year, indicator }),
   verifyAudit: () => call<AuditReport>("verify_audit"),
+
+  // packages
+  packageOut: (year: Year, target: PackageTarget, out: string, onProgress?: (p: ProgressDto) => void) =>
+    call<PackageDto>("package_out", { year, target, out, onProgress: progressChannel(onProgress) }),
+  packageOpen: (file: string) => call<DatabaseDto>("package_open", { file }),
+  workingCopy: () => call<WorkingCopyDto | null>("working_copy"),
+  packageReturn: (out: string) => call<PackageDto>("package_return", { out }),
+  packageMerge: (file: string, dryRun: boolean, take: Take | null, decisions: MergeDecision[]) =>
+    call<MergeReport>("package_merge", { file, dryRun, take, decisions }),
 
   // documents
   exportDocument: (year: Year, kind: DocumentKind, date: string | null, out: string) =>

@@ -31,6 +31,34 @@ use crate::{App, AppError, AppResult, ErrorCode};
 /// How many automatic backups before a merge are kept.
 pub const MERGE_BACKUPS_KEPT: usize = 5;
 
+/// A person's decision for a conflict: one field of an indicator, or (no field) the whole
+/// indicator, including a return from someone no longer assigned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct MergeDecision {
+    /// The indicator.
+    pub indicator: u32,
+    /// The field; None for the whole indicator.
+    pub field: Option<Field>,
+    /// Which side to take.
+    pub take: Take,
+}
+
+/// The decision for one field: the field's own, else the indicator's, else the default.
+fn decided(
+    decisions: &[MergeDecision],
+    default: Option<Take>,
+    n: u32,
+    f: Option<Field>,
+) -> Option<Take> {
+    let of = |field: Option<Field>| {
+        decisions
+            .iter()
+            .find(|d| d.indicator == n && d.field == field)
+            .map(|d| d.take)
+    };
+    f.and_then(|f| of(Some(f))).or_else(|| of(None)).or(default)
+}
+
 /// One field of one indicator in the merge preview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FieldMergeDto {
@@ -131,18 +159,20 @@ fn sha256_of(file: &Path) -> AppResult<String> {
 }
 
 impl App {
-    /// Merge a return package. `dry_run`: the preview only. Without `take`, a package with
-    /// conflicts writes nothing and the error names them; with it, every conflict takes
-    /// that side.
+    /// Merge a return package. `dry_run`: the preview only. Each conflict takes what its
+    /// decision says, else `take`; a conflict left undecided writes nothing and the error
+    /// names it.
     pub fn package_merge(
         &mut self,
         file: &Path,
         dry_run: bool,
         take: Option<Take>,
+        decisions: &[MergeDecision],
     ) -> AppResult<MergeReport> {
         let mut r = read_package(file)?;
         let m = r.manifest.clone();
-        if m.kind != PackageKind::Return {
+        let copy = m.kind == PackageKind::Copy;
+        if m.kind == PackageKind::Work {
             return Err(refused(format!(
                 "{} is a {} package, not a return package (kirim balik); open a work package with `package open`",
                 file.display(),
@@ -152,21 +182,26 @@ impl App {
         let conn = self.store.conn();
         if m.origin.database_id != packages::database_id(conn)? {
             return Err(refused(format!(
-                "{} answers a work package of another team database ({} {}); merge it there",
+                "{} comes from another team database ({} {}); merge it there",
                 file.display(),
                 m.origin.instansi,
                 m.origin.year
             )));
         }
         let work = m.answers_package.clone().unwrap_or_default();
-        let out = packages::out_by_id(conn, &work)?.ok_or_else(|| {
-            refused(format!(
-                "{} answers work package {work}, which this database did not make",
-                file.display()
-            ))
-        })?;
+        let issued = match copy {
+            true => None,
+            false => Some(packages::out_by_id(conn, &work)?.ok_or_else(|| {
+                refused(format!(
+                    "{} answers work package {work}, which this database did not make",
+                    file.display()
+                ))
+            })?),
+        };
         let a = self.assessment(m.origin.year)?;
-        if a.id != out.assessment_id || a.framework_id != m.origin.framework_id {
+        if issued.as_ref().is_some_and(|o| o.assessment_id != a.id)
+            || a.framework_id != m.origin.framework_id
+        {
             return Err(refused(format!(
                 "{} is for another assessment than the {} one here",
                 file.display(),
@@ -190,7 +225,7 @@ impl App {
             report.already_merged = true;
             return Ok(report);
         }
-        if let Some(newest) = packages::newest_merged_for(conn, &work)? {
+        if let Some(newest) = packages::newest_merged_for(conn, &work)?.filter(|_| !copy) {
             if newest > m.made_at {
                 return Err(refused(format!(
                     "{} was sent back {} and is older than the return package already merged for the same work package (sent {newest}); nothing changed",
@@ -199,7 +234,11 @@ impl App {
                 )));
             }
         }
-        let plans = self.plan_merge(&a, &r.payload, &m.made_by)?;
+        let payload = match copy {
+            true => self.bases_of_copy(&a, &r.payload)?,
+            false => r.payload.clone(),
+        };
+        let plans = self.plan_merge(&a, &payload, (!copy).then_some(m.made_by.as_str()))?;
         report.indicators = plans.iter().map(|p| p.dto.clone()).collect();
         if dry_run {
             return Ok(report);
@@ -208,21 +247,23 @@ impl App {
         let undecided: Vec<String> = plans
             .iter()
             .filter(|p| p.dto.outcome == Outcome::Conflict)
-            .map(|p| {
+            .filter_map(|p| {
+                let n = p.dto.indicator;
                 let mut what: Vec<&str> = p
                     .dto
                     .details
                     .iter()
                     .filter(|d| d.change == Change::Conflict)
+                    .filter(|d| decided(decisions, take, n, Some(d.field)).is_none())
                     .map(|d| d.field.as_str())
                     .collect();
-                if p.dto.not_assigned {
+                if p.dto.not_assigned && decided(decisions, take, n, None).is_none() {
                     what.push("assignment");
                 }
-                format!("{} ({})", p.dto.indicator, what.join(", "))
+                (!what.is_empty()).then(|| format!("{n} ({})", what.join(", ")))
             })
             .collect();
-        if take.is_none() && !undecided.is_empty() {
+        if !undecided.is_empty() {
             return Err(AppError::new(
                 ErrorCode::MergeConflict,
                 format!(
@@ -243,13 +284,14 @@ impl App {
         let now = self.clock.now();
         self.store.transaction(|tx, _| {
             for p in &plans {
-                let skip = p.dto.not_assigned && take != Some(Take::Theirs);
+                let n = p.dto.indicator;
+                let skip = p.dto.not_assigned && decided(decisions, take, n, None) != Some(Take::Theirs);
                 if p.dto.outcome == Outcome::Unchanged && p.added.is_empty() && p.removed.is_empty() && p.comments.is_empty() || skip {
                     continue;
                 }
                 let theirs = state(&from_answer(&p.theirs));
                 let ours = state(&p.ours);
-                let merged = merge::resolve(&p.base, &theirs, &ours, |_| take)
+                let merged = merge::resolve(&p.base, &theirs, &ours, |f| decided(decisions, take, n, Some(f)))
                     .map_err(|f| AppError::new(ErrorCode::MergeConflict, format!("indicator {}: {} undecided", p.dto.indicator, f.as_str())))?;
                 if merged != ours {
                     let mut row = p.ours.clone();
@@ -290,7 +332,7 @@ impl App {
             }
             packages::record_merged(tx, &packages::MergedRow {
                 package_id: m.package_id.clone(),
-                answers_package: Some(work.clone()),
+                answers_package: (!copy).then(|| work.clone()),
                 assessment_id: a.id,
                 file_sha256: sha.clone(),
                 made_at: m.made_at.clone(),
@@ -322,11 +364,14 @@ impl App {
         &self,
         a: &swanilai_store::assessments::AssessmentRow,
         p: &pkg::Payload,
-        sender: &str,
+        sender: Option<&str>,
     ) -> AppResult<Vec<Plan>> {
         let conn = self.store.conn();
         // Who sent it back; a return from someone no longer assigned is for a person to decide.
-        let member = accounts::by_name(conn, sender)?;
+        let member = match sender {
+            Some(name) => accounts::by_name(conn, name)?,
+            None => None,
+        };
         let mut out = Vec::new();
         for theirs in &p.answers {
             let n = theirs.indicator;
@@ -448,6 +493,52 @@ impl App {
         Ok(out)
     }
 
+    /// A full copy's payload with each indicator's base: its answer where the two audit
+    /// trails last agreed (the longest common run of entries, by hash: where the copies
+    /// parted), and as evidence base what both hold (so evidence only adds, never removes).
+    fn bases_of_copy(
+        &self,
+        a: &swanilai_store::assessments::AssessmentRow,
+        p: &pkg::Payload,
+    ) -> AppResult<pkg::Payload> {
+        let conn = self.store.conn();
+        let ours = swanilai_store::audit::list(conn, None, None)?;
+        let common = ours
+            .iter()
+            .zip(&p.history)
+            .take_while(|(o, t)| o.hash == t.hash)
+            .count();
+        let mut base: BTreeMap<u32, AnswerRow> = BTreeMap::new();
+        for h in &p.history[..common] {
+            if let (true, Some(n)) = (h.entity == "answer" && h.year == Some(a.year), h.indicator) {
+                base.insert(n, answer_from_state(n, &h.after));
+            }
+        }
+        let mut out = p.clone();
+        out.base_answers = p
+            .answers
+            .iter()
+            .map(|t| {
+                to_answer(
+                    &base
+                        .remove(&t.indicator)
+                        .unwrap_or_else(|| AnswerRow::blank(t.indicator)),
+                )
+            })
+            .collect();
+        let ours_keys: BTreeSet<(u32, String)> = evidence::list(conn, a.id, None)?
+            .iter()
+            .map(|e| to_evidence(e).key())
+            .collect();
+        out.base_evidence = p
+            .evidence
+            .iter()
+            .filter(|e| ours_keys.contains(&e.key()))
+            .cloned()
+            .collect();
+        Ok(out)
+    }
+
     /// A backup of the team database before a merge, in `<stem>.backups/` beside it; only
     /// the newest [`MERGE_BACKUPS_KEPT`] are kept.
     fn backup_before_merge(&mut self) -> AppResult<PathBuf> {
@@ -485,4 +576,21 @@ impl App {
         }
         Ok(dest)
     }
+}
+
+/// An answer as the audit trail recorded it (`answers::answer_state`).
+fn answer_from_state(n: u32, json: &str) -> AnswerRow {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let text = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+    let mut row = AnswerRow::blank(n);
+    row.level = v["level"]
+        .as_i64()
+        .and_then(|l| swanilai_core::Level::new(l).ok());
+    row.explanation = text("explanation");
+    row.service_name = v["service_name"].as_str().map(str::to_owned);
+    row.owner = text("owner");
+    // Our own trail's JSON; an entry without a status is a draft's.
+    row.status = swanilai_core::workflow::Status::parse(v["status"].as_str().unwrap_or("draft"))
+        .unwrap_or_default();
+    row
 }

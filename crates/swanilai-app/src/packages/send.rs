@@ -196,3 +196,62 @@ impl App {
         })
     }
 }
+
+/// What the banner of a working copy says: whose package, from where, what is unsent.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct WorkingCopyDto {
+    /// The work package it was opened from.
+    pub package_id: String,
+    /// The instansi of the team database.
+    pub instansi: String,
+    /// The assessment year.
+    pub year: i32,
+    /// Who made the package.
+    pub made_by: String,
+    /// When (RFC 3339).
+    pub made_at: String,
+    /// The account it is for.
+    pub for_account: Option<String>,
+    /// The indicators it carries (the only ones editable here).
+    pub indicators: Vec<u32>,
+    /// Indicators changed here and not sent back yet.
+    pub unsent: Vec<u32>,
+}
+
+impl App {
+    /// The working copy this database is, if it was opened from a work package.
+    pub fn working_copy(&mut self) -> AppResult<Option<WorkingCopyDto>> {
+        let conn = self.store.conn();
+        let Some(pin) = packages::latest_in(conn)? else {
+            return Ok(None);
+        };
+        let m: Manifest = serde_json::from_str(&pin.manifest).map_err(|e| {
+            AppError::new(
+                ErrorCode::Internal,
+                format!("the opened package's manifest: {e}"),
+            )
+        })?;
+        let Some(a) = swanilai_store::assessments::list(conn)?
+            .into_iter()
+            .find(|x| x.id == pin.assessment_id)
+        else {
+            return Ok(None);
+        };
+        let mut unsent = Vec::new();
+        for b in packages::bases(self.store.conn(), a.id)? {
+            if self.has_unsent(&a, &b)? {
+                unsent.push(b.indicator);
+            }
+        }
+        Ok(Some(WorkingCopyDto {
+            package_id: pin.package_id,
+            instansi: m.origin.instansi,
+            year: m.origin.year,
+            made_by: m.made_by,
+            made_at: m.made_at,
+            for_account: m.for_account,
+            indicators: m.indicators,
+            unsent,
+        }))
+    }
+}

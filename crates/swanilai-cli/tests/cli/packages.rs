@@ -280,4 +280,136 @@ fn a_member_works_offline_and_the_supervisor_merges_with_every_conflict_shown() 
         .failure()
         .stderr(contains("older than the package already opened"));
     assert_eq!(env.snapshot(), before);
+
+    // A return from someone no longer assigned is a conflict for the supervisor, not applied.
+    budi(&["answer", "set", "--indicator", "8", "--level", "3"]).success();
+    let kembali3 = env.path("kembali-budi-3.swanilai");
+    stdout(budi(&[
+        "package",
+        "return",
+        "--out",
+        kembali3.to_str().unwrap(),
+    ]));
+    sari(&[
+        "assign",
+        "--indicator",
+        "8",
+        "--unit",
+        "Bappeda",
+        "--remove",
+    ]);
+    let preview: serde_json::Value = serde_json::from_str(&sari(&[
+        "package",
+        "merge",
+        kembali3.to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]))
+    .unwrap();
+    let eight = &preview["indicators"][0];
+    assert_eq!(
+        (eight["indicator"].as_u64(), eight["outcome"].as_str()),
+        (Some(8), Some("conflict"))
+    );
+    assert_eq!(eight["not_assigned"], true);
+    on(
+        &team,
+        Some("sari"),
+        &["package", "merge", kembali3.to_str().unwrap()],
+    )
+    .failure()
+    .stderr(contains("8 (assignment)"));
+    sari(&[
+        "package",
+        "merge",
+        kembali3.to_str().unwrap(),
+        "--take",
+        "ours",
+    ]);
+    assert_ne!(answer_of(&team, "sari", "8")["level"], 3, "kept the team's");
+    assert!(sari(&["audit", "verify"]).contains("chain intact"));
+}
+
+#[test]
+fn two_full_copies_merge_from_where_they_parted() {
+    let env = Env::new();
+    env.ready();
+    let team = env.db();
+    env.cmd()
+        .args(["user", "add", "sari", "--unit", "Setda"])
+        .env("SWANILAI_NEW_PASSWORD", PW)
+        .assert()
+        .success();
+    let sari = |db: &Path, args: &[&str]| stdout(on(db, Some("sari"), args));
+    sari(
+        &team,
+        &["answer", "set", "--indicator", "1", "--level", "2"],
+    );
+    // The operator's laptop starts as a copy of the supervisor's database file.
+    let op = env.path("operator.db");
+    std::fs::copy(&team, &op).unwrap();
+    sari(&op, &["answer", "set", "--indicator", "1", "--level", "3"]);
+    sari(&op, &["answer", "set", "--indicator", "2", "--level", "4"]);
+    sari(
+        &team,
+        &["answer", "set", "--indicator", "2", "--level", "1"],
+    );
+    sari(
+        &team,
+        &["answer", "set", "--indicator", "5", "--level", "5"],
+    );
+    let salinan = env.path("salinan-operator.swanilai");
+    sari(
+        &op,
+        &["package", "copy", "--out", salinan.to_str().unwrap()],
+    );
+
+    let preview: serde_json::Value = serde_json::from_str(&sari(
+        &team,
+        &[
+            "package",
+            "merge",
+            salinan.to_str().unwrap(),
+            "--dry-run",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    let outcome = |n: u64| {
+        preview["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["indicator"] == n)
+            .map(|i| i["outcome"].as_str().unwrap_or_default().to_owned())
+    };
+    assert_eq!(
+        outcome(1).as_deref(),
+        Some("clean"),
+        "only the copy changed 1 since they parted"
+    );
+    assert_eq!(outcome(2).as_deref(), Some("conflict"), "both changed 2");
+    assert_ne!(
+        outcome(5).as_deref(),
+        Some("clean"),
+        "5 changed only here: ours is kept"
+    );
+    sari(
+        &team,
+        &[
+            "package",
+            "merge",
+            salinan.to_str().unwrap(),
+            "--take",
+            "theirs",
+        ],
+    );
+    let level = |n: &str| answer_of(&team, "sari", n)["level"].clone();
+    assert_eq!(
+        (level("1"), level("2"), level("5")),
+        (3.into(), 4.into(), 5.into())
+    );
+    assert!(sari(&team, &["audit", "verify"]).contains("chain intact"));
+    let again = sari(&team, &["package", "merge", salinan.to_str().unwrap()]);
+    assert!(again.contains("already merged"), "{again}");
 }

@@ -2,8 +2,8 @@
 import type { Role } from "../../ipc/client";
 
 export interface NavItem {
-  view: "mine" | "review" | "team";
-  key: "nav.mine" | "nav.review" | "nav.team";
+  view: "mine" | "review" | "team" | "packages";
+  key: "nav.mine" | "nav.review" | "nav.team" | "nav.packages";
 }
 
 /**
@@ -17,5 +17,8 @@ export function teamNav(required: boolean, signedIn: boolean, role: Role | null)
   if (required && signedIn && (role === "member" || role === "operator")) out.push({ view: "mine", key: "nav.mine" });
   if (role === "supervisor" || role === "koordinator") out.push({ view: "review", key: "nav.review" });
   if (role === "supervisor") out.push({ view: "team", key: "nav.team" });
+  // Work packages: the supervisor and the operator hand them out (a working copy, where
+  // everyone is a member, shows its banner instead).
+  if (role === "supervisor" || role === "operator") out.push({ view: "packages", key: "nav.packages" });
   return out;
 }
