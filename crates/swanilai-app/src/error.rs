@@ -139,6 +139,15 @@ impl From<StoreError> for AppError {
             StoreError::Missing(_) => ErrorCode::DatabaseMissing,
             StoreError::Corrupt { .. } => ErrorCode::EvidenceCorrupt,
             e if e.is_busy() => ErrorCode::DatabaseBusy,
+            // A full disk or a file size limit while the store writes.
+            StoreError::Io { source, .. }
+                if matches!(
+                    source.kind(),
+                    std::io::ErrorKind::StorageFull | std::io::ErrorKind::FileTooLarge
+                ) =>
+            {
+                ErrorCode::FileUnwritable
+            }
             StoreError::Io { .. } => ErrorCode::FileUnreadable,
             StoreError::Sqlite(_) | StoreError::Conflict(_) => ErrorCode::Internal,
         };

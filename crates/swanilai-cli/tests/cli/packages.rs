@@ -78,6 +78,32 @@ fn a_member_works_offline_and_the_supervisor_merges_with_every_conflict_shown() 
         "{out}"
     );
 
+    // For a unit kerja: what is assigned to the unit or to its people.
+    let unit = env.path("paket-bappeda.swanilai");
+    let out = sari(&[
+        "package",
+        "out",
+        "--unit",
+        "Bappeda",
+        "--out",
+        unit.to_str().unwrap(),
+    ]);
+    assert!(out.contains("indicators 7, 8"), "{out}");
+    on(
+        &team,
+        Some("sari"),
+        &[
+            "package",
+            "out",
+            "--unit",
+            "Inspektorat",
+            "--out",
+            unit.to_str().unwrap(),
+        ],
+    )
+    .failure()
+    .stderr(contains("INVALID_INPUT").and(contains("no indicator is assigned")));
+
     // Open on the member's laptop: a new database; budi signs in with his own password.
     let opened = stdout(on(
         &member,
@@ -412,4 +438,76 @@ fn two_full_copies_merge_from_where_they_parted() {
     assert!(sari(&team, &["audit", "verify"]).contains("chain intact"));
     let again = sari(&team, &["package", "merge", salinan.to_str().unwrap()]);
     assert!(again.contains("already merged"), "{again}");
+}
+
+#[test]
+fn a_full_disk_while_opening_a_package_changes_nothing() {
+    let env = Env::new();
+    env.ready();
+    let team = env.db();
+    env.cmd()
+        .args(["user", "add", "sari", "--unit", "Setda"])
+        .env("SWANILAI_NEW_PASSWORD", PW)
+        .assert()
+        .success();
+    let sari = |args: &[&str]| stdout(on(&team, Some("sari"), args));
+    // A 2 MiB scan: more than the space left on the member's laptop below.
+    let scan = env.path("7.a.Pindaian-SK.pdf");
+    let mut bytes = b"%PDF-1.4\n".to_vec();
+    bytes.extend((0..2 * 1024 * 1024u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+    std::fs::write(&scan, &bytes).unwrap();
+    sari(&[
+        "evidence",
+        "add",
+        "--indicator",
+        "7",
+        scan.to_str().unwrap(),
+    ]);
+    let paket = env.path("paket.swanilai");
+    sari(&[
+        "package",
+        "out",
+        "--indicators",
+        "7",
+        "--out",
+        paket.to_str().unwrap(),
+    ]);
+
+    // A file size limit stands in for a full disk (RLIMIT_FSIZE, with SIGXFSZ ignored so a
+    // write fails with an error instead of killing the process).
+    let member = env.path("penuh.db");
+    let bin = env!("CARGO_BIN_EXE_swanilai");
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1024; exec '{bin}' --db '{}' package open '{}'",
+        member.display(),
+        paket.display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "the open must fail");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("error[FILE_UNWRITABLE]"), "{err}");
+    // Nothing half-written: no working copy recorded, no partial evidence file.
+    let leftovers: Vec<String> = std::fs::read_dir(env.path("penuh.evidence"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        leftovers.iter().all(|n| !n.starts_with(".incoming")),
+        "{leftovers:?}"
+    );
+    // With space again, the same package opens whole.
+    let opened = stdout(on(
+        &member,
+        None,
+        &["package", "open", paket.to_str().unwrap()],
+    ));
+    assert!(opened.contains("indicators 7"), "{opened}");
+    let ev = stdout(on(&member, Some("sari"), &["evidence", "verify"]));
+    assert!(!ev.contains("damaged"), "{ev}");
 }
