@@ -354,6 +354,75 @@ fn a_member_works_offline_and_the_supervisor_merges_with_every_conflict_shown() 
     ]);
     assert_ne!(answer_of(&team, "sari", "8")["level"], 3, "kept the team's");
     assert!(sari(&["audit", "verify"]).contains("chain intact"));
+
+    // Two sends from the same work package: the later one merged, the earlier is refused.
+    let explain = |text: &str| {
+        budi(&["answer", "set", "--indicator", "7", "--explanation", text]).success();
+    };
+    explain("FAKTA: versi pertama.");
+    let first = env.path("kembali-a.swanilai");
+    stdout(budi(&[
+        "package",
+        "return",
+        "--out",
+        first.to_str().unwrap(),
+    ]));
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    explain("FAKTA: versi kedua, lengkap.");
+    let second = env.path("kembali-b.swanilai");
+    stdout(budi(&[
+        "package",
+        "return",
+        "--out",
+        second.to_str().unwrap(),
+    ]));
+    sari(&[
+        "package",
+        "merge",
+        second.to_str().unwrap(),
+        "--take",
+        "theirs",
+    ]);
+    on(
+        &team,
+        Some("sari"),
+        &["package", "merge", first.to_str().unwrap()],
+    )
+    .failure()
+    .stderr(
+        contains("PACKAGE_REFUSED").and(contains("older than the return package already merged")),
+    );
+    assert_eq!(
+        answer_of(&team, "sari", "7")["explanation"],
+        "FAKTA: versi kedua, lengkap."
+    );
+
+    // A newer work package keeps what the member has not sent yet.
+    budi(&["answer", "set", "--indicator", "7", "--level", "1"]).success();
+    let paket3 = env.path("paket-budi-3.swanilai");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    sari(&[
+        "package",
+        "out",
+        "--for",
+        "budi",
+        "--out",
+        paket3.to_str().unwrap(),
+    ]);
+    let updated = stdout(on(
+        &member,
+        None,
+        &["package", "open", paket3.to_str().unwrap()],
+    ));
+    assert!(
+        updated.contains("kept your unsent work on indicators 7"),
+        "{updated}"
+    );
+    assert_eq!(
+        answer_of(&member, "budi", "7")["level"],
+        1,
+        "the unsent level is still there"
+    );
 }
 
 #[test]
