@@ -2,6 +2,7 @@
 
 mod app_story;
 mod catalog_reference;
+mod package_story;
 mod team_story;
 mod tidy;
 mod tidy_layers;

@@ -447,4 +447,5 @@ export const en: Record<Key, string> = {
   "pk.banner.allSent": "Everything has been sent back.",
   "pk.return.button": "Send back…",
   "pk.return.done": "Send-back package saved: {path} (indicators {n}). Hand this file to the supervisor.",
+  "pk.edit": "Edit it",
 };

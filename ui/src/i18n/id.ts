@@ -446,6 +446,7 @@ export const id = {
   "pk.banner.allSent": "Semua perubahan sudah dikirim balik.",
   "pk.return.button": "Kirim balik…",
   "pk.return.done": "Kiriman balik tersimpan: {path} (indikator {n}). Serahkan berkas ini kepada penanggung jawab.",
+  "pk.edit": "Sunting sendiri",
 };
 
 export type Key = keyof typeof id;

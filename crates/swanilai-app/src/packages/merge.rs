@@ -33,7 +33,7 @@ pub const MERGE_BACKUPS_KEPT: usize = 5;
 
 /// A person's decision for a conflict: one field of an indicator, or (no field) the whole
 /// indicator, including a return from someone no longer assigned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct MergeDecision {
     /// The indicator.
     pub indicator: u32,
@@ -41,6 +41,60 @@ pub struct MergeDecision {
     pub field: Option<Field>,
     /// Which side to take.
     pub take: Take,
+    /// The supervisor's own value instead of either side (a field's decision only): the
+    /// level as "1".."5" (empty: none), the status by name, text for the others.
+    #[serde(default)]
+    #[ts(optional)]
+    pub edit: Option<String>,
+}
+
+/// Put a supervisor's edited value into a merged answer, checked as an edit would be.
+fn apply_edit(s: &mut merge::AnswerState, f: Field, text: &str, n: u32) -> AppResult<()> {
+    match f {
+        Field::Level => {
+            s.level = match text.trim() {
+                "" => None,
+                t => Some(
+                    t.parse::<i64>()
+                        .ok()
+                        .and_then(|l| swanilai_core::Level::new(l).ok())
+                        .ok_or_else(|| {
+                            AppError::new(
+                                ErrorCode::InvalidLevel,
+                                format!("level '{t}' for indicator {n} is outside 1-5"),
+                            )
+                        })?,
+                ),
+            }
+        }
+        Field::Explanation => {
+            let text = crate::answers::normalize_newlines(text);
+            if text.chars().count() > crate::answers::EXPLANATION_MAX_CHARS {
+                return Err(AppError::new(
+                    ErrorCode::InvalidInput,
+                    format!(
+                        "the explanation of indicator {n} is longer than a workbook cell holds"
+                    ),
+                ));
+            }
+            s.explanation = text;
+        }
+        Field::ServiceName => {
+            s.service_name = Some(text.trim().to_owned()).filter(|t| !t.is_empty())
+        }
+        Field::Owner => s.owner = text.trim().to_owned(),
+        Field::Status => {
+            s.status = swanilai_core::workflow::Status::parse(text.trim()).ok_or_else(|| {
+                AppError::new(
+                    ErrorCode::InvalidInput,
+                    format!(
+                        "'{text}' is not a review status (draft, submitted, approved, returned)"
+                    ),
+                )
+            })?
+        }
+    }
+    Ok(())
 }
 
 /// The decision for one field: the field's own, else the indicator's, else the default.
@@ -274,6 +328,16 @@ impl App {
                 ),
             ));
         }
+        // The supervisor's own values, checked before anything is written.
+        for d in decisions.iter().filter(|d| d.edit.is_some()) {
+            let (Some(f), Some(text)) = (d.field, &d.edit) else {
+                return Err(AppError::new(
+                    ErrorCode::InvalidInput,
+                    format!("indicator {}: an edited value needs a field", d.indicator),
+                ));
+            };
+            apply_edit(&mut merge::AnswerState::default(), f, text, d.indicator)?;
+        }
         let added: BTreeSet<String> = plans
             .iter()
             .flat_map(|p| p.added.iter().filter_map(|e| e.sha256.clone()))
@@ -291,8 +355,15 @@ impl App {
                 }
                 let theirs = state(&from_answer(&p.theirs));
                 let ours = state(&p.ours);
-                let merged = merge::resolve(&p.base, &theirs, &ours, |f| decided(decisions, take, n, Some(f)))
+                let mut merged = merge::resolve(&p.base, &theirs, &ours, |f| decided(decisions, take, n, Some(f)))
                     .map_err(|f| AppError::new(ErrorCode::MergeConflict, format!("indicator {}: {} undecided", p.dto.indicator, f.as_str())))?;
+                let mut edited = false;
+                for d in decisions.iter().filter(|d| d.indicator == n) {
+                    if let (Some(f), Some(text)) = (d.field, &d.edit) {
+                        apply_edit(&mut merged, f, text, n)?;
+                        edited = true;
+                    }
+                }
                 if merged != ours {
                     let mut row = p.ours.clone();
                     row.level = merged.level;
@@ -300,9 +371,15 @@ impl App {
                     row.service_name = merged.service_name;
                     row.owner = merged.owner;
                     row.status = merged.status;
-                    row.author = p.theirs.author.clone();
-                    row.updated_at = p.theirs.updated_at.clone();
-                    let stamp = Stamp { actor: &p.theirs.author, now: &p.theirs.updated_at, action: "merge.answer" };
+                    // The member's change under the member's name and time; an edit made
+                    // while merging is the supervisor's, now.
+                    let (by, at) = match edited {
+                        true => (actor.as_str(), now.as_str()),
+                        false => (p.theirs.author.as_str(), p.theirs.updated_at.as_str()),
+                    };
+                    row.author = by.to_owned();
+                    row.updated_at = at.to_owned();
+                    let stamp = Stamp { actor: by, now: at, action: if edited { "merge.edit" } else { "merge.answer" } };
                     record_answer(tx, &a, &p.ours, row, Step::Carry, &stamp)?;
                 }
                 for e in &p.added {

@@ -23,6 +23,10 @@ describe("the merge screen", () => {
       { indicator: 7, field: "level", take: "theirs" },
       { indicator: 8, field: null, take: "ours" },
     ]);
+    // The supervisor's own value.
+    expect(decisionsFor(list, { "7:level": "edit", "8:*": "ours" }, { "7:level": "3" })?.[0]).toEqual(
+      { indicator: 7, field: "level", take: "theirs", edit: "3" },
+    );
   });
   it("shows what differs between two explanations", () => {
     const d = diffWords("FAKTA: Perbup 7 tahun 2024 sudah ada.", "FAKTA: Perbup 12 tahun 2024 sudah ada.");

@@ -19,13 +19,24 @@ export function conflictsOf(list: IndicatorMergeDto[]): { indicator: number; fie
   return out;
 }
 
-/** The decisions as the app takes them; null when some conflict is still open. */
-export function decisionsFor(list: IndicatorMergeDto[], chosen: Record<string, Take>): MergeDecision[] | null {
+/** A conflict's choice: one side, or the supervisor's own value. */
+export type Choice = Take | "edit";
+
+/** The decisions as the app takes them; null when some conflict is still open. An edit
+ * carries the typed value (`edits`, by the same key). */
+export function decisionsFor(
+  list: IndicatorMergeDto[],
+  chosen: Record<string, Choice>,
+  edits: Record<string, string> = {},
+): MergeDecision[] | null {
   const out: MergeDecision[] = [];
   for (const c of conflictsOf(list)) {
-    const take = chosen[decisionKey(c.indicator, c.field)];
-    if (!take) return null;
-    out.push({ indicator: c.indicator, field: c.field as MergeDecision["field"], take });
+    const key = decisionKey(c.indicator, c.field);
+    const choice = chosen[key];
+    if (!choice) return null;
+    const field = c.field as MergeDecision["field"];
+    if (choice === "edit") out.push({ indicator: c.indicator, field, take: "theirs", edit: edits[key] ?? "" });
+    else out.push({ indicator: c.indicator, field, take: choice });
   }
   return out;
 }

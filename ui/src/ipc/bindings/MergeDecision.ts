@@ -18,4 +18,9 @@ field: Field | null,
 /**
  * Which side to take.
  */
-take: Take, };
+take: Take, 
+/**
+ * The supervisor's own value instead of either side (a field's decision only): the
+ * level as "1".."5" (empty: none), the status by name, text for the others.
+ */
+edit?: string, };
