@@ -254,8 +254,13 @@ class TeamStory(Screens):
         # the window hides approving from a member; the app layer refuses it anyway
         r = s.invoke("review", {"year": None, "indicator": 1, "step": "approve", "comment": None})
         assert r.get("err", {}).get("code") == "SUPERVISOR_ONLY", r
+        # The reason it was returned, where the member looks first: the list and the page.
+        why = s.find('[data-testid="mine"] button[data-indicator="3"] [data-testid="mine-return-reason"]').text
+        assert "Lampirkan SK Tim Manajemen Data" in why and SUPERVISOR in why, why
         s.find('[data-testid="mine"] button[data-indicator="3"]').click()
         s.find('[data-testid="review-bar"]', timeout=10)
+        assert "Lampirkan SK Tim Manajemen Data" in s.find('[data-testid="returned-note"]').text
+        self.shot("returned-for-member")
         s.find('label.level-card[data-level="4"]').click()
         s.wait_until("return document.querySelector('[data-testid=status]')?.dataset.status === 'draft'", what="back to draft after the edit")
         s.find('[data-testid="submit"]').click()
@@ -268,11 +273,14 @@ class TeamStory(Screens):
         s.find('[data-testid="review-bar"]', timeout=10)
         assert not s.find_all('[data-testid="submit"]'), "no submit on an indicator not assigned"
         assert s.find('[data-testid="lock"]').attr("data-lock") == "not_assigned"
-        s.find('label.level-card[data-level="1"]').click()
-        code, text = self.notice()
-        assert code in ("NOT_ASSIGNED", "INVALID_TRANSITION"), (code, text)
+        # Read-only from the start: nothing to type into, nothing to click, the reason shown.
+        assert s.execute("return [...document.querySelectorAll('input[name=level]')].every((i) => i.disabled)")
+        assert s.find('[data-testid="explanation"]').attr("readonly") is not None
+        assert not s.find_all('[data-testid="dropzone"]'), "no drop zone on a read-only answer"
         self.shot("team-08-refused")
-        self.dismiss()
+        # The app layer refuses anyway, whatever the window shows.
+        r = s.invoke("set_answer", {"year": None, "indicator": 20, "input": {"level": 1}})
+        assert r.get("err", {}).get("code") == "NOT_ASSIGNED", r
 
     @step_name("password: the member changes their own from the header; the old one is refused")
     def change_password(self):
@@ -367,10 +375,9 @@ class FirstAccountStory(TeamStory):
         self.s.find('button[data-nav="board"]').click()
         s.find('button[data-indicator="1"]', timeout=10).click()
         assert s.find('[data-testid="lock"]', timeout=10).attr("data-lock") == "finalized"
-        s.find('label.level-card[data-level="2"]').click()
-        code, _ = self.notice()
-        assert code == "ASSESSMENT_FINALIZED", code
-        self.dismiss()
+        # Read-only from the start (the app layer's refusal is checked just above).
+        assert s.execute("return [...document.querySelectorAll('input[name=level]')].every((i) => i.disabled)")
+        assert s.find('[data-testid="explanation"]').attr("readonly") is not None
         # the documents, through the screen's function (the save dialog cannot be driven)
         self.nav("review")
         for kind in ("berita_acara", "persetujuan_publikasi"):

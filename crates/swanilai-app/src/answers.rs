@@ -173,7 +173,10 @@ impl App {
         let count = evidence::list(conn, a.id, Some(indicator))?.len() as u32;
         let touched = row.is_some();
         let row = row.unwrap_or_else(|| AnswerRow::blank(indicator));
-        Ok(to_dto(&catalog, &a, ind, row, count, touched, &viewer))
+        let notes = return_notes(conn, a.id)?;
+        let mut dto = to_dto(&catalog, &a, ind, row, count, touched, &viewer);
+        dto.returned = returned(&dto, &notes);
+        Ok(dto)
     }
 
     /// One indicator's answer (`Some(n)`) or the whole board (`None`), as a list: the
@@ -200,6 +203,7 @@ impl App {
             .map(|r| (r.indicator, r))
             .collect();
         let counts: HashMap<u32, u32> = evidence::counts(conn, a.id)?.into_iter().collect();
+        let notes = return_notes(conn, a.id)?;
         Ok(catalog
             .indicators()
             .iter()
@@ -208,7 +212,9 @@ impl App {
                 let touched = row.is_some();
                 let row = row.unwrap_or_else(|| AnswerRow::blank(ind.number));
                 let count = counts.get(&ind.number).copied().unwrap_or(0);
-                to_dto(&catalog, &a, ind, row, count, touched, &viewer)
+                let mut dto = to_dto(&catalog, &a, ind, row, count, touched, &viewer);
+                dto.returned = returned(&dto, &notes);
+                dto
             })
             .collect())
     }
@@ -222,6 +228,28 @@ pub(crate) fn ensure_open(a: &AssessmentRow) -> AppResult<()> {
         ));
     }
     Ok(())
+}
+
+/// The latest return comment of each indicator.
+fn return_notes(
+    conn: &swanilai_store::Connection,
+    assessment_id: i64,
+) -> AppResult<HashMap<u32, crate::ReturnNote>> {
+    Ok(swanilai_store::comments::latest_of_kind(
+        conn,
+        assessment_id,
+        swanilai_core::workflow::CommentKind::Return,
+    )?
+    .into_iter()
+    .map(|(n, by, reason, at)| (n, crate::ReturnNote { by, reason, at }))
+    .collect())
+}
+
+/// The return note of an answer that is returned now.
+fn returned(a: &AnswerDto, notes: &HashMap<u32, crate::ReturnNote>) -> Option<crate::ReturnNote> {
+    (a.status == swanilai_core::workflow::Status::Returned)
+        .then(|| notes.get(&a.indicator).cloned())
+        .flatten()
 }
 
 /// Windows and old Mac line ends become "\n" so the same text compares equal everywhere.
@@ -250,6 +278,7 @@ fn to_dto(
         level: row.level,
         level_name: row.level.map(|l| catalog.level_name(ind, l).to_owned()),
         can: viewer.on_answer(ind.number, row.status),
+        returned: None,
         explanation: row.explanation,
         service_name: row.service_name,
         owner: row.owner,

@@ -209,6 +209,20 @@ pub struct AnswerDto {
     pub evidence_count: u32,
     /// What the signed-in person may do with it now.
     pub can: AnswerPermissions,
+    /// When it is returned (dikembalikan): the supervisor's reason, said where the member
+    /// looks first.
+    pub returned: Option<ReturnNote>,
+}
+
+/// Why an indicator was returned, and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ReturnNote {
+    /// The supervisor who returned it.
+    pub by: String,
+    /// The reason (the return comment).
+    pub reason: String,
+    /// When (RFC 3339).
+    pub at: String,
 }
 
 /// One piece of evidence (data dukung) attached to an indicator: a stored file or a link.

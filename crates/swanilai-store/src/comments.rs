@@ -52,3 +52,23 @@ pub fn list(conn: &Connection, assessment_id: i64, indicator: u32) -> Result<Vec
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// The newest comment of a kind per indicator (e.g. the reason an indicator was returned):
+/// (indicator, author, body, created_at).
+pub fn latest_of_kind(
+    conn: &Connection,
+    assessment_id: i64,
+    kind: CommentKind,
+) -> Result<Vec<(u32, String, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT indicator, author, body, created_at FROM comment c
+         WHERE assessment_id = ?1 AND kind = ?2
+           AND id = (SELECT max(id) FROM comment d
+                     WHERE d.assessment_id = c.assessment_id AND d.indicator = c.indicator AND d.kind = c.kind)
+         ORDER BY indicator",
+    )?;
+    let rows = stmt.query_map(params![assessment_id, Sql(kind)], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

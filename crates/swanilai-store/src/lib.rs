@@ -21,10 +21,10 @@ mod sql;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 
 pub use blobs::{BlobInfo, BlobStore};
-pub use rusqlite::Transaction;
+pub use rusqlite::{Connection, Transaction};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -448,4 +448,5 @@ export const en: Record<Key, string> = {
   "pk.return.button": "Send back…",
   "pk.return.done": "Send-back package saved: {path} (indicators {n}). Hand this file to the supervisor.",
   "pk.edit": "Edit it",
+  "rv.returnedBy": "Returned by {name}:",
 };

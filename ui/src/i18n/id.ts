@@ -447,6 +447,7 @@ export const id = {
   "pk.return.button": "Kirim balik…",
   "pk.return.done": "Kiriman balik tersimpan: {path} (indikator {n}). Serahkan berkas ini kepada penanggung jawab.",
   "pk.edit": "Sunting sendiri",
+  "rv.returnedBy": "Dikembalikan oleh {name}:",
 };
 
 export type Key = keyof typeof id;
