@@ -102,6 +102,21 @@ class Story(Screens):
         assert a["explanation"].startswith("FAKTA:\nPeraturan Bupati"), a["explanation"]
         assert "Struktur FAKTA / ANALISIS lengkap" in s.find(".nudges").text
         self.shot("03-indicator")
+        # Browsing the levels with the arrow keys saves only the level settled on.
+        sets = lambda: [e for e in s.invoke("history", {"year": None, "indicator": 1})["ok"] if e["action"] == "answer.set"]
+        before = len(sets())
+        s.find('input[name="level"][data-level="3"]').type("\ue014\ue014")  # ArrowRight twice
+        s.wait_until("return document.querySelector('label.level-card.chosen')?.dataset.level === '5'", timeout=5,
+                     what="level 5 after the arrow keys")
+        after = sets()
+        assert len(after) == before + 1 and '"level":5' in after[-1]["after"], [e["after"][:20] for e in after]
+        s.find('label.level-card[data-level="3"]').click()
+        s.wait_until("return document.querySelector('label.level-card.chosen')?.dataset.level === '3'", what="level 3 again")
+        # "Kosongkan tingkat" asks first; dismissed, the level stays.
+        s.find('[data-testid="clear-level"]').click()
+        s.find('[data-testid="clear-no"]').click()
+        assert self.answer(1)["level"] == 3
+        assert s.find('[data-testid="clear-level"]'), "the question is gone, the button back"
 
     @step("attach a PDF by drag-and-drop; preview it")
     def attach_pdf(self):

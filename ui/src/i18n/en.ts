@@ -449,4 +449,5 @@ export const en: Record<Key, string> = {
   "pk.return.done": "Send-back package saved: {path} (indicators {n}). Hand this file to the supervisor.",
   "pk.edit": "Edit it",
   "rv.returnedBy": "Returned by {name}:",
+  "ind.clearConfirm": "Clear the level? It is recorded in the history.",
 };

@@ -448,6 +448,7 @@ export const id = {
   "pk.return.done": "Kiriman balik tersimpan: {path} (indikator {n}). Serahkan berkas ini kepada penanggung jawab.",
   "pk.edit": "Sunting sendiri",
   "rv.returnedBy": "Dikembalikan oleh {name}:",
+  "ind.clearConfirm": "Kosongkan tingkat? Tercatat di riwayat.",
 };
 
 export type Key = keyof typeof id;
