@@ -134,6 +134,9 @@ class TeamStory(Screens):
         s.find('button[data-queue="1"]', timeout=10)
         queued = [e.attr("data-queue") for e in s.find_all("button[data-queue]")]
         assert queued == ["1", "2", "3", "20"], queued
+        # Who submitted each one (the demo's answers were written by the local user).
+        who = [e.text for e in s.find_all('[data-testid="submitted-by"]')]
+        assert who == [MEMBER, MEMBER, MEMBER, OPERATOR], who
         s.find('button[data-queue="2"]').click()
         s.wait_until("return document.querySelector('[data-testid=review-detail]')?.dataset.number === '2'", what="indicator 2 shown")
         # side by side: the five levels, the chosen one marked; the answer with its evidence

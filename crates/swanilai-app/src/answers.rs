@@ -279,6 +279,7 @@ fn to_dto(
         level_name: row.level.map(|l| catalog.level_name(ind, l).to_owned()),
         can: viewer.on_answer(ind.number, row.status),
         returned: None,
+        submitted_by: None,
         explanation: row.explanation,
         service_name: row.service_name,
         owner: row.owner,

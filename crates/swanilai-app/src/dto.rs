@@ -212,6 +212,8 @@ pub struct AnswerDto {
     /// When it is returned (dikembalikan): the supervisor's reason, said where the member
     /// looks first.
     pub returned: Option<ReturnNote>,
+    /// In the review queue: who submitted it (None elsewhere).
+    pub submitted_by: Option<String>,
 }
 
 /// Why an indicator was returned, and by whom.

@@ -72,11 +72,24 @@ impl App {
     }
 
     /// The submitted indicators waiting for the supervisor.
+    /// The submitted indicators waiting for the supervisor, each with who submitted it
+    /// (from the audit trail: the last editor is not always the submitter).
     pub fn review_queue(&mut self, year: impl Into<Year>) -> AppResult<Vec<AnswerDto>> {
+        let a = self.assessment(year)?;
+        let mut by: std::collections::HashMap<u32, String> = Default::default();
+        for e in swanilai_store::audit::list(self.store.conn(), Some(a.year), None)? {
+            if let (Some(n), "status.submit") = (e.indicator, e.action.as_str()) {
+                by.insert(n, e.actor);
+            }
+        }
         Ok(self
-            .answers(year)?
+            .answers(a.year)?
             .into_iter()
-            .filter(|a| a.status == Status::Submitted)
+            .filter(|x| x.status == Status::Submitted)
+            .map(|mut x| {
+                x.submitted_by = by.remove(&x.indicator);
+                x
+            })
             .collect())
     }
 

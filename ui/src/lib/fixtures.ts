@@ -14,7 +14,7 @@ export function info(number: number, aspect: number, domain: number, name = `Ind
 export function answer(indicator: number, over: Partial<AnswerDto> = {}): AnswerDto {
   return {
     year: 2026, indicator, name: `Indikator ${indicator}`, level: null, level_name: null, explanation: "",
-    service_name: null, owner: "", status: "draft", author: "", updated_at: null, evidence_count: 0, returned: null, ...over,
+    service_name: null, owner: "", status: "draft", author: "", updated_at: null, evidence_count: 0, returned: null, submitted_by: null, ...over,
   } as AnswerDto;
 }
 

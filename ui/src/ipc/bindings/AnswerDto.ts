@@ -72,4 +72,8 @@ can: AnswerPermissions,
  * When it is returned (dikembalikan): the supervisor's reason, said where the member
  * looks first.
  */
-returned: ReturnNote | null, };
+returned: ReturnNote | null, 
+/**
+ * In the review queue: who submitted it (None elsewhere).
+ */
+submitted_by: string | null, };
