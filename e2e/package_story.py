@@ -10,30 +10,15 @@ sits at one laptop in this story).
 """
 
 import os
-import subprocess
 import tempfile
 import traceback
 
-from team_story import cli_binary
+from team_story import PASSWORD, cli_binary, run_cli
 from webdriver import Screens, Session, WebDriverError
 
 YEAR = "2026"
-PASSWORD = "Sukamaju#Tim-2026"
 SUPERVISOR = "Rina Wulandari"
 MEMBER = "Dewi Lestari"
-
-
-def run_cli(cli, db, args, user=None, new_password=None):
-    env = dict(os.environ)
-    if user:
-        env["SWANILAI_PASSWORD"] = PASSWORD
-        args = ["--user", user] + args
-    if new_password:
-        env["SWANILAI_NEW_PASSWORD"] = new_password
-    r = subprocess.run([cli, "--db", db] + args, env=env, capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError(f"swanilai {' '.join(args)}: {r.stderr.strip()}")
-    return r.stdout
 
 
 def prepare(cli, db):

@@ -53,21 +53,26 @@ def cli_binary(app_binary):
     return cli
 
 
+def run_cli(cli, db, args, user=None, new_password=None):
+    """The swanilai CLI on `db`, as `user` (password PASSWORD); its stdout, or an error."""
+    env = dict(os.environ)
+    env.pop("SWANILAI_USER", None)
+    if user:
+        env["SWANILAI_PASSWORD"] = PASSWORD
+        args = ["--user", user] + args
+    if new_password:
+        env["SWANILAI_NEW_PASSWORD"] = new_password
+    r = subprocess.run([cli, "--db", db] + args, env=env, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"swanilai {' '.join(args)}: {r.stderr.strip()}")
+    return r.stdout
+
+
 def prepare(cli, db):
     """The demo kabupaten with a team: supervisor, koordinator, operator, a member; the
     member's indicators 1-3 submitted, indicator 10 assigned to a unit."""
     def run(args, user=None, new_password=None):
-        env = dict(os.environ)
-        env.pop("SWANILAI_USER", None)
-        if user:
-            env["SWANILAI_PASSWORD"] = PASSWORD
-            args = ["--user", user] + args
-        if new_password:
-            env["SWANILAI_NEW_PASSWORD"] = new_password
-        r = subprocess.run([cli, "--db", db] + args, env=env, capture_output=True, text=True)
-        if r.returncode != 0:
-            raise RuntimeError(f"swanilai {' '.join(args)}: {r.stderr.strip()}")
-        return r.stdout
+        return run_cli(cli, db, args, user, new_password)
 
     run(["demo"])
     run(["user", "add", SUPERVISOR, "--unit", "Dinas Komunikasi dan Informatika", "--nip", "198203152006042011"], new_password=PASSWORD)

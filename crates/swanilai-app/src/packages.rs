@@ -125,16 +125,14 @@ impl App {
         let (indicators, people, for_account, for_unit): (BTreeSet<u32>, Vec<AccountRow>, _, _) =
             match &target {
                 PackageTarget::Account(name) => {
+                    // Assigned to them directly or through their unit: the store's rule.
                     let acc = self.account_named(name)?;
-                    let inds = assigned
-                        .iter()
-                        .filter(|s| {
-                            s.account.as_deref().is_some_and(|n| same(n, &acc.name))
-                                || (!acc.unit.is_empty()
-                                    && s.unit.as_deref().is_some_and(|u| same(u, &acc.unit)))
-                        })
-                        .map(|s| s.indicator)
-                        .collect();
+                    let mut inds = BTreeSet::new();
+                    for ind in catalog.indicators() {
+                        if accounts::is_assigned(conn, a.id, ind.number, &acc)? {
+                            inds.insert(ind.number);
+                        }
+                    }
                     let n = acc.name.clone();
                     (inds, vec![acc], Some(n), None)
                 }
@@ -198,7 +196,7 @@ impl App {
             indicators: inds.clone(),
             parts: Vec::new(),
         };
-        let manifest = self.write_package(out, manifest, &payload, progress)?;
+        let manifest = self.write_package(out, manifest, &payload, &payload.evidence, progress)?;
         let now = self.clock.now();
         self.store.transaction(|tx, _| {
             packages::record_out(
@@ -227,7 +225,7 @@ impl App {
                 },
             )
         })?;
-        Ok(summary(out, &manifest, &payload, Vec::new()))
+        Ok(summary(out, &manifest, &payload.evidence, Vec::new()))
     }
 
     /// A whole copy of an assessment (every indicator, its evidence and comments, and the
@@ -270,8 +268,9 @@ impl App {
             indicators: inds,
             parts: Vec::new(),
         };
-        let manifest = self.write_package(out, manifest, &payload, &mut |_, _| {})?;
-        Ok(summary(out, &manifest, &payload, Vec::new()))
+        let manifest =
+            self.write_package(out, manifest, &payload, &payload.evidence, &mut |_, _| {})?;
+        Ok(summary(out, &manifest, &payload.evidence, Vec::new()))
     }
 
     /// The payload of a package of `inds`: the answers, last year's, comments, evidence,
@@ -345,16 +344,19 @@ impl App {
     }
 
     /// Write a package with the evidence files of `payload` streamed from the store.
-    fn write_package(
+    /// Write a package: `payload`, with the files of the `inside` evidence records (every
+    /// record's for a work package or a copy; only the new ones for a return) streamed
+    /// from the store.
+    pub(super) fn write_package(
         &self,
         out: &Path,
         manifest: Manifest,
         payload: &pkg::Payload,
+        inside: &[pkg::Evidence],
         progress: &mut dyn FnMut(u64, u64),
     ) -> AppResult<Manifest> {
         let blobs = self.store.blobs().clone();
-        let sizes: std::collections::BTreeMap<String, u64> = payload
-            .evidence
+        let sizes: std::collections::BTreeMap<String, u64> = inside
             .iter()
             .filter_map(|e| e.sha256.clone().map(|s| (s, e.size.unwrap_or(0))))
             .collect();
@@ -447,7 +449,12 @@ fn insert_evidence(
     Ok(id)
 }
 
-fn summary(path: &Path, m: &Manifest, p: &pkg::Payload, kept: Vec<u32>) -> PackageDto {
+pub(super) fn summary(
+    path: &Path,
+    m: &Manifest,
+    inside: &[pkg::Evidence],
+    kept: Vec<u32>,
+) -> PackageDto {
     PackageDto {
         path: path.display().to_string(),
         package_id: m.package_id.clone(),
@@ -455,8 +462,7 @@ fn summary(path: &Path, m: &Manifest, p: &pkg::Payload, kept: Vec<u32>) -> Packa
         year: m.origin.year,
         for_account: m.for_account.clone(),
         indicators: m.indicators.clone(),
-        files: p
-            .evidence
+        files: inside
             .iter()
             .filter_map(|e| e.sha256.as_ref())
             .collect::<BTreeSet<_>>()

@@ -199,17 +199,9 @@ impl<R: Read + Seek> PackageReader<R> {
     /// way; a mismatch is an error after which the caller discards what it wrote.
     pub fn copy_evidence(&mut self, sha256: &str, sink: &mut dyn Write) -> Result<u64> {
         let name = format!("{EVIDENCE_DIR}{sha256}");
-        let part = self
-            .evidence
-            .get(&name)
-            .cloned()
-            .ok_or_else(|| corrupt(&self.path, format!("{name} is not in the package")))?;
         let path = self.path.clone();
-        let entry = self
-            .zip
-            .by_name(&name)
-            .map_err(|e| corrupt(&path, format!("{name}: {e}")))?;
-        let mut limited = entry.take(part.size + 1);
+        // One byte past the manifest's size, to tell a longer file from a whole one.
+        let (expected, mut limited) = self.entry(sha256, 1)?;
         let mut hasher = Sha256::new();
         let mut buf = vec![0u8; 256 * 1024];
         let mut size = 0u64;
@@ -228,7 +220,7 @@ impl<R: Read + Seek> PackageReader<R> {
             size += n as u64;
         }
         let got = hex::encode(hasher.finalize());
-        if got != sha256 || size != part.size {
+        if got != sha256 || size != expected {
             return Err(corrupt(
                 &path,
                 format!("{name} does not match its sha256 (the file is damaged)"),
@@ -240,18 +232,23 @@ impl<R: Read + Seek> PackageReader<R> {
     /// A reader of the evidence file with this sha256, capped at its size in the manifest
     /// (the caller hashes what it reads and compares: swanilai-store's blobs do).
     pub fn evidence_reader(&mut self, sha256: &str) -> Result<impl Read + '_> {
+        Ok(self.entry(sha256, 0)?.1)
+    }
+
+    /// The manifest's size of an evidence file and a reader capped at that size + `slack`.
+    fn entry(&mut self, sha256: &str, slack: u64) -> Result<(u64, impl Read + '_)> {
         let name = format!("{EVIDENCE_DIR}{sha256}");
-        let part = self
+        let size = self
             .evidence
             .get(&name)
-            .cloned()
+            .map(|p| p.size)
             .ok_or_else(|| corrupt(&self.path, format!("{name} is not in the package")))?;
         let path = self.path.clone();
         let entry = self
             .zip
             .by_name(&name)
             .map_err(|e| corrupt(&path, format!("{name}: {e}")))?;
-        Ok(entry.take(part.size))
+        Ok((size, entry.take(size + slack)))
     }
 
     /// The evidence files the package holds (sha256 and size).

@@ -71,7 +71,7 @@ impl App {
         self.ingest_package_files(&mut r, &shas, file)?;
         let payload = r.payload.clone();
         let kept = self.apply_work_package(&m, &payload, previous_in.is_none())?;
-        Ok(summary(file, &m, &payload, kept))
+        Ok(summary(file, &m, &payload.evidence, kept))
     }
 
     /// Write a work package's content in one transaction; returns the indicators whose

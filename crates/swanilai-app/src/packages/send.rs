@@ -109,10 +109,12 @@ impl App {
             .iter()
             .filter_map(|e| e.sha256.clone())
             .collect();
-        let mut files_payload = payload.clone();
-        files_payload
+        let inside: Vec<pkg::Evidence> = payload
             .evidence
-            .retain(|e| e.sha256.as_ref().is_none_or(|s| !base_files.contains(s)));
+            .iter()
+            .filter(|e| e.sha256.as_ref().is_none_or(|s| !base_files.contains(s)))
+            .cloned()
+            .collect();
         let manifest = Manifest {
             format: pkg::FORMAT,
             kind: PackageKind::Return,
@@ -127,7 +129,7 @@ impl App {
             indicators: sent.clone(),
             parts: Vec::new(),
         };
-        let written = self.write_return(out, manifest, &payload, &files_payload)?;
+        let written = self.write_package(out, manifest, &payload, &inside, &mut |_, _| {})?;
         let now = self.clock.now();
         self.store.transaction(|tx, _| {
             // What was sent is no longer unsent work: the bases move to it, so a newer
@@ -162,38 +164,7 @@ impl App {
                 },
             )
         })?;
-        Ok(summary(out, &written, &files_payload, Vec::new()))
-    }
-
-    /// A return package: the whole payload, but only the new evidence files inside.
-    fn write_return(
-        &self,
-        out: &Path,
-        manifest: Manifest,
-        payload: &pkg::Payload,
-        files_of: &pkg::Payload,
-    ) -> AppResult<Manifest> {
-        let blobs = self.store.blobs().clone();
-        let files: BTreeSet<String> = files_of
-            .evidence
-            .iter()
-            .filter_map(|e| e.sha256.clone())
-            .collect();
-        crate::files::write_atomically(out, |file, _| {
-            let mut w = PackageWriter::new(file, out);
-            for sha in &files {
-                let mut f = std::fs::File::open(blobs.path_of(sha)).map_err(|e| {
-                    AppError::new(
-                        ErrorCode::EvidenceCorrupt,
-                        format!("evidence file {sha} is missing: {e}"),
-                    )
-                })?;
-                w.add_evidence(sha, &mut f, &mut |_| {})
-                    .map_err(package_error)?;
-            }
-            let (_, m) = w.finish(manifest, payload).map_err(package_error)?;
-            Ok(m)
-        })
+        Ok(summary(out, &written, &inside, Vec::new()))
     }
 }
 
