@@ -609,7 +609,8 @@ def main():
     # The evaluator team (issue 4): databases with accounts prepared with the CLI, own windows.
     from team_story import run_first_account, run_story
     from package_story import run_package_story
-    for run in (run_first_account, run_story, run_package_story):
+    from workday_story import run_workday_story
+    for run in (run_first_account, run_story, run_package_story, run_workday_story):
         p, f = run(opts.driver, binary, opts.artifacts)
         passed, failed = passed + p, failed + f
     print(f"e2e: {passed} passed, {failed} failed")

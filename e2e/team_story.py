@@ -149,19 +149,23 @@ class TeamStory(Screens):
         assert s.find('.crit-list li.chosen').attr("data-level") == "4"
         assert "Peta Rencana SPBE sudah ditetapkan" in s.find('[data-testid="comments"]').text
         self.shot("team-03-review-queue")
+        assert s.find('[data-testid="queue-left"]').attr("data-left") == "4"
         s.find('[data-testid="approve"]').click()
-        s.wait_until("return document.querySelector('[data-testid=review-status]')?.dataset.status === 'approved'", what="approved")
+        # Approving moves on to the next item in the list, and the count goes down.
+        s.wait_until("return document.querySelector('[data-testid=review-detail]')?.dataset.number === '3'",
+                     what="moved on to indicator 3")
         assert self.answer(2)["status"] == "approved"
+        assert s.find('[data-testid="queue-left"]').attr("data-left") == "3"
         self.dismiss()
         # return indicator 3: the button waits for the comment
-        s.find('button[data-queue="3"]').click()
-        s.wait_until("return document.querySelector('[data-testid=review-detail]')?.dataset.number === '3'", what="indicator 3 shown")
         assert s.find('[data-testid="return"]').attr("disabled") is not None, "return needs a comment"
         s.find('[data-testid="return-reason"]').type("Lampirkan SK Tim Manajemen Data yang sudah ditandatangani.")
         s.find('[data-testid="return"]').click()
-        s.wait_until("return document.querySelector('[data-testid=review-status]')?.dataset.status === 'returned'", what="returned")
+        s.wait_until("return document.querySelector('[data-testid=review-detail]')?.dataset.number === '20'",
+                     what="moved on to indicator 20")
         assert self.answer(3)["status"] == "returned"
-        assert "Lampirkan SK Tim Manajemen Data" in s.find('[data-testid="comments"]').text
+        comments = s.invoke("comments", {"year": None, "indicator": 3})
+        assert any("Lampirkan SK Tim Manajemen Data" in c["body"] for c in comments["ok"]), comments
         queued = [e.attr("data-queue") for e in s.find_all("button[data-queue]")]
         assert queued == ["1", "20"], queued
         self.shot("team-04-review-returned")
@@ -409,13 +413,18 @@ class FirstAccountStory(TeamStory):
         s = self.s
         self.dismiss()
         s.find('[data-testid="doc-date"]', timeout=10)
-        today = s.execute("const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
-                          ".map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-')")
-        shown = s.execute("return document.querySelector('[data-testid=doc-date]').value")
-        assert shown == today, f"today by default: {shown} != {today}"
-        # a date field is set as a person's picker does: the value, then the input event
-        s.execute("const i = document.querySelector('[data-testid=doc-date]'); i.value = '2026-11-20';"
-                  "i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new Event('change', {bubbles: true}));")
+        today = s.execute("const d = new Date(); return [d.getDate(), d.getMonth() + 1, d.getFullYear()]"
+                          ".map((n) => String(n).padStart(2, '0')).join('/')")
+        field = s.find('[data-testid="doc-date"]')
+        shown = field.attr("value") or s.execute("return document.querySelector('[data-testid=doc-date]').value")
+        assert shown == today, f"today by default, day first: {shown} != {today}"
+        # Typed as on a PC set to English: the US order is no day here, and says so.
+        field.clear().type("11/20/2026")
+        bad = s.find('.date-bad', timeout=5).text
+        assert "hari/bulan/tahun" in bad, bad
+        field.clear().type("20/11/2026")
+        words = s.wait_until("return document.querySelector('[data-testid=doc-date-words]')?.textContent", what="the date in words")
+        assert words == "20 November 2026", words
         self.shot("team-11-document-date")
         out = os.path.join(self.work, "berita-acara-20-november.pdf")
         s.execute_async("const [k, p, done] = arguments; window.__swanilaiDocuments.runDocument(k, p).then(() => done(true));",

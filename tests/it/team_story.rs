@@ -451,3 +451,102 @@ fn passwords_change_and_reset_without_ever_being_logged() {
         .any(|e| e.action == "account.reset_password" && e.actor == "Sari"));
     assert!(app.verify_audit().unwrap().ok);
 }
+
+#[test]
+fn the_supervisor_changes_the_profile_and_starts_a_new_year_audited() {
+    use swanilai_app::{InstansiInput, InstansiKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ready_app(dir.path());
+    app.set_sign_in_delay(Duration::ZERO);
+    app.add_account(account("Sari Wulandari", "Bagian Organisasi"))
+        .unwrap();
+    as_user(&mut app, "Sari Wulandari");
+    app.add_account(account("Budi Santoso", "Diskominfo"))
+        .unwrap();
+    app.set_team_role(None, "Budi Santoso", Role::Member)
+        .unwrap();
+    let profile = InstansiInput {
+        name: "  Pemerintah Kota Uji Baru ".into(),
+        kind: InstansiKind::Kota,
+        coordinator_name: "Drs. H. Ahmad Fauzi, M.Si.".into(),
+        coordinator_nip: "19680512 199403 1 005".into(),
+        address: "Jalan Merdeka Nomor 1, Kota Uji 12345".into(),
+    };
+
+    // A member may not change the profile or start a year; nothing changes.
+    as_user(&mut app, "Budi Santoso");
+    assert_eq!(
+        code(app.update_profile(profile.clone())),
+        ErrorCode::SupervisorOnly
+    );
+    assert_eq!(
+        code(app.new_assessment(2027, None)),
+        ErrorCode::SupervisorOnly
+    );
+    assert_eq!(app.instansi().unwrap().unwrap().name, "Pemerintah Kota Uji");
+
+    // A NIP that is not 18 digits, or an empty name, is refused, naming the field.
+    as_user(&mut app, "Sari Wulandari");
+    let bad = app
+        .update_profile(InstansiInput {
+            coordinator_nip: "1968-05".into(),
+            ..profile.clone()
+        })
+        .expect_err("not a NIP");
+    assert!(
+        bad.message.starts_with("coordinator_nip:"),
+        "{}",
+        bad.message
+    );
+    let empty = InstansiInput {
+        name: "  ".into(),
+        ..profile.clone()
+    };
+    assert_eq!(code(app.update_profile(empty)), ErrorCode::InvalidInput);
+
+    let saved = app.update_profile(profile.clone()).unwrap();
+    assert_eq!(saved.name, "Pemerintah Kota Uji Baru", "trimmed");
+    assert_eq!(
+        saved.coordinator_nip, "196805121994031005",
+        "spaces taken out"
+    );
+    assert_eq!(app.instansi().unwrap().unwrap(), saved, "stored");
+    // Saving the same again writes nothing.
+    app.update_profile(profile).unwrap();
+    let log = app.audit_log(None).unwrap();
+    let updates: Vec<_> = log
+        .iter()
+        .filter(|e| e.action == "instansi.update")
+        .collect();
+    assert_eq!(updates.len(), 1, "one change, one entry");
+    assert_eq!(updates[0].actor, "Sari Wulandari");
+    assert!(
+        updates[0].before.contains("\"Pemerintah Kota Uji\""),
+        "{}",
+        updates[0].before
+    );
+    assert!(
+        updates[0].after.contains("Ahmad Fauzi"),
+        "{}",
+        updates[0].after
+    );
+
+    // A new year: the team comes along, the creator supervises, and it is audited.
+    let next = app.new_assessment(2027, None).unwrap();
+    assert_eq!(next.year, 2027);
+    assert_eq!(next.my_role, Some(Role::Supervisor));
+    let team = app.team(Some(2027)).unwrap();
+    assert!(team
+        .iter()
+        .any(|m| m.name == "Budi Santoso" && m.role == Role::Member));
+    assert_eq!(
+        code(app.new_assessment(2027, None)),
+        ErrorCode::AssessmentExists
+    );
+    assert!(app
+        .audit_log(Some(2027))
+        .unwrap()
+        .iter()
+        .any(|e| e.action == "assessment.new"));
+    assert!(app.verify_audit().unwrap().ok, "the chain holds");
+}

@@ -294,6 +294,7 @@ fn the_window_may_only_what_the_allow_list_says() {
         "core:event:allow-emit",
         "core:event:allow-listen",
         "core:event:allow-unlisten",
+        "core:webview:allow-set-webview-zoom",
         "dialog:allow-open",
         "dialog:allow-save",
     ];

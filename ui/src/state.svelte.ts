@@ -10,10 +10,11 @@ import {
   type IndexDto,
   type IndicatorInfo,
   type IpcError,
+  type Settings,
 } from "./ipc/client";
 
 export type View = "first" | "board" | "indicator" | "dashboard" | "transfer" | "settings"
-  | "team" | "review" | "mine" | "history" | "packages";
+  | "team" | "review" | "mine" | "history" | "packages" | "profile";
 
 export interface Notice {
   kind: "error" | "info";
@@ -54,14 +55,17 @@ export function notifyInfo(text: string) {
   }, 6000);
 }
 
-export async function loadSettings() {
+/** The stored settings (language applied here); null when they cannot be read. */
+export async function loadSettings(): Promise<Settings | null> {
+  let s: Settings | null = null;
   try {
-    const s = await ipc.getSettings();
+    s = await ipc.getSettings();
     i18n.lang = (s.language === "en" ? "en" : "id") as Lang;
   } catch {
     i18n.lang = "id";
   }
   document.documentElement.lang = i18n.lang;
+  return s;
 }
 
 /** (Re)load everything after start or after switching database. */

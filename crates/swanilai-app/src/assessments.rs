@@ -51,6 +51,67 @@ impl App {
         })
     }
 
+    /// Change the instansi profile (name, kind, Koordinator SPBE and NIP, the kop's address):
+    /// the supervisor only, audited with what was and what is, in one transaction. The
+    /// documents made afterwards carry the new profile; nothing already exported changes.
+    pub fn update_profile(&mut self, input: InstansiInput) -> AppResult<InstansiDto> {
+        let before = self.require_instansi()?;
+        let actor = self.require_admin()?;
+        let after = InstansiDto {
+            name: input.name.trim().to_owned(),
+            kind: input.kind,
+            coordinator_name: input.coordinator_name.trim().to_owned(),
+            coordinator_nip: input.coordinator_nip.split_whitespace().collect(),
+            address: input.address.trim().to_owned(),
+        };
+        if after.name.is_empty() {
+            return Err(AppError::new(
+                ErrorCode::InvalidInput,
+                "name: the instansi name must not be empty",
+            ));
+        }
+        check_nip(&after.coordinator_nip)?;
+        if after == before {
+            return Ok(before);
+        }
+        let now = self.clock.now();
+        let json = |d: &InstansiDto| {
+            serde_json::json!({
+                "name": d.name, "kind": d.kind.as_str(), "coordinator_name": d.coordinator_name,
+                "coordinator_nip": d.coordinator_nip, "address": d.address,
+            })
+            .to_string()
+        };
+        self.store.transaction(|tx, _| {
+            let created_at = instansi::get(tx)?.map(|r| r.created_at).unwrap_or_default();
+            instansi::upsert(
+                tx,
+                &instansi::InstansiRow {
+                    name: after.name.clone(),
+                    kind: after.kind.as_str().to_owned(),
+                    coordinator_name: after.coordinator_name.clone(),
+                    coordinator_nip: after.coordinator_nip.clone(),
+                    address: after.address.clone(),
+                    created_at,
+                },
+            )?;
+            crate::audit::record(
+                tx,
+                swanilai_store::audit::NewEntry {
+                    at: &now,
+                    actor: &actor,
+                    action: "instansi.update",
+                    year: None,
+                    indicator: None,
+                    entity: "instansi",
+                    before: json(&before),
+                    after: json(&after),
+                },
+            )
+        })?;
+        Ok(after)
+    }
+
     /// The instansi profile; None before the first run (`init`).
     pub fn instansi(&self) -> AppResult<Option<InstansiDto>> {
         Ok(instansi::get(self.store.conn())?.map(|r| InstansiDto {
@@ -177,12 +238,27 @@ impl App {
             framework_version: r.framework_version.clone(),
             framework_title: catalog.framework().title.clone(),
             criteria_version: r.criteria_version.clone(),
+            criteria_title: catalog
+                .criteria_version(&r.criteria_version)
+                .map(|c| c.title.clone())
+                .unwrap_or_else(|| r.criteria_version.clone()),
             status: r.status,
             created_at: r.created_at.clone(),
             my_role: viewer.role(),
             can: viewer.on_assessment(),
         })
     }
+}
+
+/// A NIP (Nomor Induk Pegawai) is empty or 18 digits.
+fn check_nip(nip: &str) -> AppResult<()> {
+    if nip.is_empty() || (nip.len() == 18 && nip.bytes().all(|b| b.is_ascii_digit())) {
+        return Ok(());
+    }
+    Err(AppError::new(
+        ErrorCode::InvalidInput,
+        format!("coordinator_nip: '{nip}' is not a NIP; a NIP has 18 digits (or leave it empty)"),
+    ))
 }
 
 /// Open a database that must exist and have a profile.

@@ -65,6 +65,7 @@ mod tests {
             database::BackupDto,
             ProgressDto,
             settings::Settings,
+            settings::TextSize,
             Year,
             ReviewStep,
             swanilai_core::workflow::Role,

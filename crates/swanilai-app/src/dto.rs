@@ -95,6 +95,8 @@ pub struct AssessmentDto {
     /// Id of the criteria version in force for the year: "permenpanrb-59-2020" for 2021-2023,
     /// "pedoman-3-2024" from 2024.
     pub criteria_version: String,
+    /// That criteria version's title: "Pedoman MenPANRB Nomor 3 Tahun 2024".
+    pub criteria_title: String,
     /// Open, or finalized (read-only until the supervisor reopens it).
     pub status: AssessmentStatus,
     /// When the assessment was created, RFC 3339 UTC: "2026-01-15T02:30:00Z".

@@ -20,8 +20,24 @@ pub enum Language {
     English,
 }
 
+/// The base text size of the window (the page zoom scales everything on top of it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSize {
+    /// 14 px, the default.
+    #[default]
+    Normal,
+    /// 16 px.
+    Large,
+    /// 18 px.
+    Larger,
+}
+
+/// The page zoom steps, in percent (what Ctrl+plus and Ctrl+minus move through).
+pub const ZOOM_STEPS: [u16; 9] = [67, 80, 90, 100, 110, 125, 150, 175, 200];
+
 /// What the desktop remembers between runs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Settings {
     /// Any unknown value reads as Bahasa Indonesia.
     #[serde(default, deserialize_with = "lenient_language")]
@@ -29,6 +45,41 @@ pub struct Settings {
     /// The database to open; None: the default file in the user's data folder.
     #[serde(default)]
     pub database: Option<String>,
+    /// Page zoom in percent, one of [`ZOOM_STEPS`]; anything else reads as 100.
+    #[serde(default = "full_size", deserialize_with = "lenient_zoom")]
+    pub zoom: u16,
+    /// The base text size; anything unknown reads as normal.
+    #[serde(default, deserialize_with = "lenient_text_size")]
+    pub text_size: TextSize,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            language: Language::default(),
+            database: None,
+            zoom: full_size(),
+            text_size: TextSize::default(),
+        }
+    }
+}
+
+fn full_size() -> u16 {
+    100
+}
+
+fn lenient_zoom<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(value
+        .as_u64()
+        .and_then(|z| u16::try_from(z).ok())
+        .filter(|z| ZOOM_STEPS.contains(z))
+        .unwrap_or_else(full_size))
+}
+
+fn lenient_text_size<'de, D: serde::Deserializer<'de>>(d: D) -> Result<TextSize, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(value).unwrap_or_default())
 }
 
 fn lenient_language<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Language, D::Error> {
@@ -71,6 +122,21 @@ pub fn set_language(path: &Path, language: Language) -> AppResult<Settings> {
     Ok(s)
 }
 
+/// Choose the page zoom (one of [`ZOOM_STEPS`]) and the text size, and keep them.
+pub fn set_display(path: &Path, zoom: u16, text_size: TextSize) -> AppResult<Settings> {
+    if !ZOOM_STEPS.contains(&zoom) {
+        return Err(crate::AppError::new(
+            crate::ErrorCode::InvalidInput,
+            format!("zoom {zoom}% is not one of {ZOOM_STEPS:?}"),
+        ));
+    }
+    let mut s = load(path);
+    s.zoom = zoom;
+    s.text_size = text_size;
+    save(path, &s)?;
+    Ok(s)
+}
+
 /// Remember `db` as the database to open next time (the default file is not written
 /// down, so the default keeps following the data folder).
 pub fn remember_database(path: &Path, db: &Path) -> AppResult<()> {
@@ -96,6 +162,8 @@ mod tests {
         let s = Settings {
             language: Language::English,
             database: Some("/tmp/x.db".into()),
+            zoom: 125,
+            text_size: TextSize::Large,
         };
         save(&p, &s).expect("save");
         assert_eq!(load(&p), s);
@@ -106,5 +174,25 @@ mod tests {
         assert_eq!(s.database.as_deref(), Some("/tmp/x.db"), "kept");
         remember_database(&p, &crate::places::default_database()).expect("remember");
         assert_eq!(load(&p).database, None, "the default is not written down");
+    }
+
+    #[test]
+    fn display_settings_are_kept_and_read_leniently() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("settings.json");
+        let s = set_display(&p, 150, TextSize::Larger).expect("set");
+        assert_eq!((s.zoom, s.text_size), (150, TextSize::Larger));
+        assert_eq!(load(&p), s, "kept");
+        let err = set_display(&p, 333, TextSize::Normal).expect_err("not a step");
+        assert!(err.message.contains("333"), "{}", err.message);
+        assert_eq!(load(&p).zoom, 150, "a refused zoom changes nothing");
+        std::fs::write(&p, r#"{"language":"en","zoom":7,"text_size":"huge"}"#).expect("write");
+        let s = load(&p);
+        assert_eq!(
+            (s.language, s.zoom, s.text_size),
+            (Language::English, 100, TextSize::Normal)
+        );
+        std::fs::write(&p, r#"{"language":"id"}"#).expect("write");
+        assert_eq!(load(&p).zoom, 100, "an older file without zoom");
     }
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use swanilai_app::{
-    settings, AppResult, AssessmentDto, BackupDto, DatabaseDto, InstansiInput, Open,
+    settings, AppResult, AssessmentDto, BackupDto, DatabaseDto, InstansiDto, InstansiInput, Open,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -28,6 +28,12 @@ pub fn start(
 #[tauri::command(async)]
 pub fn new_assessment(state: State<'_, AppState>, year: i32) -> AppResult<AssessmentDto> {
     state.with(|app| app.new_assessment(year, None))
+}
+
+/// The supervisor changes the instansi profile (audited).
+#[tauri::command(async)]
+pub fn update_profile(state: State<'_, AppState>, input: InstansiInput) -> AppResult<InstansiDto> {
+    state.with(|app| app.update_profile(input))
 }
 
 /// First run: fill the empty database with the demo kabupaten to try the app.

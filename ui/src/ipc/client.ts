@@ -22,6 +22,7 @@ import type { ImportOutcome } from "./bindings/ImportOutcome";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { IndexDto } from "./bindings/IndexDto";
 import type { IndicatorInfo } from "./bindings/IndicatorInfo";
+import type { InstansiDto } from "./bindings/InstansiDto";
 import type { InstansiInput } from "./bindings/InstansiInput";
 import type { Language } from "./bindings/Language";
 import type { MergeDecision } from "./bindings/MergeDecision";
@@ -29,6 +30,7 @@ import type { MergeReport } from "./bindings/MergeReport";
 import type { PackageDto } from "./bindings/PackageDto";
 import type { PackageTarget } from "./bindings/PackageTarget";
 import type { Take } from "./bindings/Take";
+import type { TextSize } from "./bindings/TextSize";
 import type { WorkingCopyDto } from "./bindings/WorkingCopyDto";
 import type { NewAccount } from "./bindings/NewAccount";
 import type { PackageSummary } from "./bindings/PackageSummary";
@@ -43,8 +45,8 @@ import type { Year } from "./bindings/Year";
 export type {
   AccountDto, AnswerDto, AnswerInput, AssessmentDto, Assignee, AssignmentDto, AuditEntryDto, AuditReport, BackupDto,
   CommentDto, DatabaseDto, DocumentKind, ErrorCode, EvidenceDto, ImportOutcome, ImportPreview, IndexDto, IndicatorInfo,
-  InstansiInput, Language, MergeDecision, MergeReport, NewAccount, PackageDto, PackageSummary, PackageTarget,
-  ProgressDto, ReviewStep, Role, Settings, SignedInDto, Take, TeamMemberDto, WorkingCopyDto, Year,
+  InstansiDto, InstansiInput, Language, MergeDecision, MergeReport, NewAccount, PackageDto, PackageSummary, PackageTarget,
+  ProgressDto, ReviewStep, Role, Settings, SignedInDto, Take, TeamMemberDto, TextSize, WorkingCopyDto, Year,
 };
 export type { Change } from "./bindings/Change";
 export type { Field } from "./bindings/Field";
@@ -106,6 +108,7 @@ export const ipc = {
   databaseSummary: () => call<DatabaseDto>("database_summary"),
   start: (input: InstansiInput, year: number) => call<DatabaseDto>("start", { input, year }),
   newAssessment: (year: number) => call<AssessmentDto>("new_assessment", { year }),
+  updateProfile: (input: InstansiInput) => call<InstansiDto>("update_profile", { input }),
   loadDemo: () => call<DatabaseDto>("load_demo"),
   openDatabase: (path: string, create: boolean) => call<DatabaseDto>("open_database", { path, create }),
   backup: (dest: string) => call<BackupDto>("backup", { dest }),
@@ -145,6 +148,7 @@ export const ipc = {
   // settings
   getSettings: () => call<Settings>("get_settings"),
   setLanguage: (language: Language) => call<Settings>("set_language", { language }),
+  setDisplay: (zoom: number, textSize: TextSize) => call<Settings>("set_display", { zoom, textSize }),
   defaultDatabase: () => call<string>("default_database"),
 
   // accounts

@@ -2,6 +2,7 @@
 // Level, explanation, status, service name and unit are spelled out field by field; the
 // JSON of the audit log never reaches the screen.
 import { translate, type Lang } from "../../i18n/index.svelte";
+import { dateTime } from "../../lib/dates";
 import type { Key } from "../../i18n/id";
 import type { AuditEntryDto } from "../../ipc/client";
 
@@ -46,18 +47,9 @@ const ACTIONS: Record<string, Key> = {
   "assignment.remove": "hist.act.unassign",
 };
 
-/** "2026-11-23T07:05:00Z" -> "23 Nov 2026 14.05" (local time unless a zone is given). */
+/** "2026-11-23T07:05:00Z" -> "23 November 2026, 14.05" (local time unless a zone is given). */
 export function formatTime(iso: string, lang: Lang, timeZone?: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "id-ID", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-  }).format(d);
+  return dateTime(iso, lang, timeZone);
 }
 
 function statusLabel(lang: Lang, s: unknown): string {

@@ -1,19 +1,12 @@
 // View logic of the printable documents' date (Berita Acara, Pernyataan Persetujuan Publikasi).
+import { parseDay } from "../../lib/dates";
 
-/** A day in the local calendar as yyyy-mm-dd, the value an <input type=date> holds. */
-export function isoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+export { isoDay as isoDate } from "../../lib/dates";
 
 /**
- * The date sent with a document: the field's value when it is a real day, else null (an
- * emptied field: the app layer dates the document today).
+ * The date sent with a document: the field's day (yyyy-mm-dd) when it is a real day, else
+ * null (an emptied field: the app layer dates the document today).
  */
 export function documentDate(value: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = new Date(y, mo - 1, d);
-  return day.getFullYear() === y && day.getMonth() === mo - 1 && day.getDate() === d ? m[0] : null;
+  return parseDay(value) || null;
 }

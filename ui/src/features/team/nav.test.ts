@@ -10,10 +10,10 @@ import { assigneesOf, unitsOf } from "./team";
 // window only navigates by role and says the app's reasons.
 describe("navigation and reasons", () => {
   it("navigation: review for supervisor and koordinator, team for the supervisor, mine when signed in", () => {
-    expect(teamNav(false, false, "supervisor").map((n) => n.view)).toEqual(["review", "team", "packages"]);
+    expect(teamNav(false, false, "supervisor").map((n) => n.view)).toEqual(["review", "team", "packages", "profile"]);
     expect(teamNav(true, true, "member").map((n) => n.view)).toEqual(["mine"]);
     expect(teamNav(true, true, "koordinator").map((n) => n.view)).toEqual(["review"]);
-    expect(teamNav(true, true, "supervisor").map((n) => n.view)).toEqual(["review", "team", "packages"]);
+    expect(teamNav(true, true, "supervisor").map((n) => n.view)).toEqual(["review", "team", "packages", "profile"]);
     expect(teamNav(true, true, "operator").map((n) => n.view)).toEqual(["mine", "packages"]);
     expect(teamNav(true, true, null)).toEqual([]);
   });

@@ -2,8 +2,8 @@
 import type { Role } from "../../ipc/client";
 
 export interface NavItem {
-  view: "mine" | "review" | "team" | "packages";
-  key: "nav.mine" | "nav.review" | "nav.team" | "nav.packages";
+  view: "mine" | "review" | "team" | "packages" | "profile";
+  key: "nav.mine" | "nav.review" | "nav.team" | "nav.packages" | "nav.profile";
 }
 
 /**
@@ -20,5 +20,7 @@ export function teamNav(required: boolean, signedIn: boolean, role: Role | null)
   // Work packages: the supervisor and the operator hand them out (a working copy, where
   // everyone is a member, shows its banner instead).
   if (role === "supervisor" || role === "operator") out.push({ view: "packages", key: "nav.packages" });
+  // The instansi profile and a new year: the supervisor's (the app layer enforces it).
+  if (role === "supervisor") out.push({ view: "profile", key: "nav.profile" });
   return out;
 }

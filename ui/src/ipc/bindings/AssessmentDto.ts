@@ -31,6 +31,10 @@ framework_title: string,
  */
 criteria_version: string, 
 /**
+ * That criteria version's title: "Pedoman MenPANRB Nomor 3 Tahun 2024".
+ */
+criteria_title: string, 
+/**
  * Open, or finalized (read-only until the supervisor reopens it).
  */
 status: AssessmentStatus, 
