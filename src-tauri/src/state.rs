@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-use swanilai_app::{App, AppError, AppResult, ErrorCode, Open};
+use swanilai_app::{settings, App, AppError, AppResult, ErrorCode, Open};
 use tauri::{AppHandle, Runtime};
 
 pub struct AppState {
@@ -21,8 +21,12 @@ pub struct AppState {
 impl AppState {
     /// Open (or create) the database at `db`; a failure is kept for the UI, not fatal.
     pub fn new(db: PathBuf, settings_path: PathBuf) -> AppState {
+        let language = settings::load(&settings_path).language;
         let (app, err) = match App::open(&db, Open::CreateIfMissing) {
-            Ok(a) => (Some(a), None),
+            Ok(mut a) => {
+                a.set_language(language);
+                (Some(a), None)
+            }
             Err(e) => (None, Some(e)),
         };
         AppState {
@@ -61,7 +65,8 @@ impl AppState {
 
     /// Switch to another database file. The current one stays open if the new one fails.
     pub fn reopen(&self, db: &Path, how: Open) -> AppResult<()> {
-        let app = App::open(db, how)?;
+        let mut app = App::open(db, how)?;
+        app.set_language(settings::load(&self.settings_path).language);
         let mut guard = self.lock()?;
         *guard = Some(app);
         if let Ok(mut e) = self.open_error.lock() {

@@ -2,22 +2,6 @@
 //! The test below regenerates them into a scratch folder and fails when the committed
 //! files differ; `UPDATE_BINDINGS=1 cargo test -p swanilai-app bindings` rewrites them.
 
-/// TypeScript mirror of [`swanilai_xlsx::ImportProblem`] (swanilai-xlsx knows nothing of
-/// ts-rs); kept field for field, checked by `import_problem_mirror_matches`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
-#[allow(
-    dead_code,
-    reason = "only its TypeScript shape is used (the bindings test exports it)"
-)]
-pub struct ImportProblem {
-    pub sheet: String,
-    /// 1-based spreadsheet row; 0 when the problem is with the whole sheet or file.
-    pub row: u32,
-    /// Column letter and header, e.g. "G (Tingkat)"; empty when not about one column.
-    pub column: String,
-    pub message: String,
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -44,6 +28,8 @@ mod tests {
             EvidenceDto,
             IndexDto,
             ImportPreview,
+            ImportProblem,
+            swanilai_xlsx::ProblemKind,
             ImportOutcome,
             FrameworkDto,
             DemoSummary,
@@ -125,27 +111,6 @@ mod tests {
         assert!(
             stale.is_empty(),
             "ui/src/ipc/bindings is stale ({stale:?}); regenerate with `UPDATE_BINDINGS=1 cargo test -p swanilai-app bindings` and commit"
-        );
-    }
-
-    #[test]
-    fn import_problem_mirror_matches() {
-        let p = swanilai_xlsx::ImportProblem {
-            sheet: "s".into(),
-            row: 1,
-            column: "G".into(),
-            message: "m".into(),
-        };
-        let mirror = super::ImportProblem {
-            sheet: p.sheet.clone(),
-            row: p.row,
-            column: p.column.clone(),
-            message: p.message.clone(),
-        };
-        assert_eq!(
-            serde_json::to_value(&p).expect("json"),
-            serde_json::to_value(&mirror).expect("json"),
-            "the TS mirror must serialise exactly like swanilai_xlsx::ImportProblem"
         );
     }
 }

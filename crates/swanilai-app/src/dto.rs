@@ -417,6 +417,37 @@ pub struct ImportChange {
     pub after: String,
 }
 
+/// One rejected cell of an imported workbook: where, what (`kind` and its fields, for the
+/// window to say in its own language) and `message`, the same said in the app's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct ImportProblem {
+    /// The sheet's name: "Penilaian Mandiri".
+    pub sheet: String,
+    /// 1-based spreadsheet row; 0 when the problem is with the whole sheet or file.
+    pub row: u32,
+    /// Column letter and header, e.g. "G (Tingkat)"; empty when not about one column.
+    pub column: String,
+    /// What is wrong, as a value: `kind` ("not_a_level", ...) with its fields.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub kind: swanilai_xlsx::ProblemKind,
+    /// What is wrong and how to mend it, in the app's language.
+    pub message: String,
+}
+
+impl ImportProblem {
+    /// The problem with its message in `lang`.
+    pub fn new(p: swanilai_xlsx::ImportProblem, lang: crate::settings::Language) -> Self {
+        ImportProblem {
+            message: p.message(lang),
+            sheet: p.sheet,
+            row: p.row,
+            column: p.column,
+            kind: p.kind,
+        }
+    }
+}
+
 /// What importing an edited workbook would change, read without writing anything.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportPreview {
@@ -430,8 +461,7 @@ pub struct ImportPreview {
     pub changes: Vec<ImportChange>,
     /// Every rejected row or cell, with its sheet, row, column and why; any problem stops the
     /// import unless the valid rows are accepted.
-    #[ts(as = "Vec<crate::bindings::ImportProblem>")]
-    pub problems: Vec<swanilai_xlsx::ImportProblem>,
+    pub problems: Vec<ImportProblem>,
     /// Rows read that change nothing.
     pub unchanged: u32,
 }

@@ -161,15 +161,22 @@ impl From<StoreError> for AppError {
     }
 }
 
-impl From<XlsxError> for AppError {
-    fn from(e: XlsxError) -> AppError {
+impl AppError {
+    /// A workbook error said in `lang` (layout errors; the others keep their English).
+    pub fn from_xlsx(e: XlsxError, lang: swanilai_core::Language) -> AppError {
         let code = match &e {
             XlsxError::Read { .. } => ErrorCode::WorkbookUnreadable,
             XlsxError::Layout { .. } => ErrorCode::WorkbookLayout,
             XlsxError::Catalog { .. } => ErrorCode::CatalogInvalid,
             XlsxError::Write { .. } => ErrorCode::FileUnwritable,
         };
-        AppError::new(code, e.to_string())
+        AppError::new(code, e.message(lang))
+    }
+}
+
+impl From<XlsxError> for AppError {
+    fn from(e: XlsxError) -> AppError {
+        AppError::from_xlsx(e, swanilai_core::Language::English)
     }
 }
 

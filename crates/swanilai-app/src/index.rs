@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use swanilai_core::{builtin::default_catalog, compute_index, Catalog, Level};
 use swanilai_store::answers;
 
+use crate::settings::Language;
 use crate::Year;
 use crate::{App, AppError, AppResult, ErrorCode, IndexDto};
 
@@ -41,11 +42,13 @@ pub fn index_from_levels(levels: &BTreeMap<u32, Level>) -> IndexDto {
 
 /// Parse a levels file: a header `indicator,level`, then one row per indicator. A missing
 /// row or an empty level means unanswered. Accepts `,`, `;` or tab as separator (Excel in
-/// Indonesian locales writes `;`) and a UTF-8 byte order mark. Every bad row is reported.
+/// Indonesian locales writes `;`) and a UTF-8 byte order mark. Every bad row is reported,
+/// in `lang`.
 pub fn levels_from_csv(
     text: &str,
     file: &str,
     catalog: Option<&Catalog>,
+    lang: Language,
 ) -> AppResult<BTreeMap<u32, Level>> {
     let catalog = catalog.unwrap_or_else(|| default_catalog());
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -53,11 +56,14 @@ pub fn levels_from_csv(
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty());
-    let bad = |msg: String| AppError::new(ErrorCode::LevelsFileInvalid, msg);
+    let bad = |p: CsvProblem| {
+        AppError::new(
+            ErrorCode::LevelsFileInvalid,
+            format!("{file}: {}", p.message(lang)),
+        )
+    };
     let Some((_, header)) = lines.next() else {
-        return Err(bad(format!(
-            "{file}: the file is empty; expected a header `indicator,level`"
-        )));
+        return Err(bad(CsvProblem::Empty));
     };
     let sep = [',', ';', '\t']
         .into_iter()
@@ -68,10 +74,7 @@ pub fn levels_from_csv(
         .map(|c| unquote(c).to_lowercase())
         .collect();
     if cols.len() < 2 || cols[0] != "indicator" || cols[1] != "level" {
-        return Err(bad(format!(
-            "{file} row 1: expected the header `indicator,level`, found `{}`",
-            header.trim()
-        )));
+        return Err(bad(CsvProblem::Header(header.trim().to_owned())));
     }
     let mut levels = BTreeMap::new();
     let mut problems = Vec::new();
@@ -84,10 +87,11 @@ pub fn levels_from_csv(
             .ok()
             .and_then(|n| catalog.indicator(n))
         else {
-            problems.push(format!(
-                "row {row}, column indicator: '{number}' is not an indicator number 1-{}",
-                catalog.indicators().len()
-            ));
+            problems.push(CsvProblem::NotAnIndicator {
+                row,
+                value: number.to_owned(),
+                last: catalog.indicators().len(),
+            });
             continue;
         };
         let value = cells.get(1).copied().unwrap_or("");
@@ -97,18 +101,83 @@ pub fn levels_from_csv(
         match value.parse::<i64>().ok().map(Level::new) {
             Some(Ok(level)) => {
                 if levels.insert(ind.number, level).is_some() {
-                    problems.push(format!("row {row}: indicator {} appears twice", ind.number));
+                    problems.push(CsvProblem::Twice {
+                        row,
+                        indicator: ind.number,
+                    });
                 }
             }
-            _ => problems.push(format!(
-                "row {row}, column level: '{value}' is not a level 1-5"
-            )),
+            _ => problems.push(CsvProblem::NotALevel {
+                row,
+                value: value.to_owned(),
+            }),
         }
     }
     if problems.is_empty() {
         Ok(levels)
     } else {
-        Err(bad(format!("{file}: {}", problems.join("; "))))
+        let said: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+        Err(AppError::new(
+            ErrorCode::LevelsFileInvalid,
+            format!("{file}: {}", said.join("; ")),
+        ))
+    }
+}
+
+/// What is wrong in a levels file (`row` is 1-based).
+enum CsvProblem {
+    Empty,
+    Header(String),
+    NotAnIndicator {
+        row: usize,
+        value: String,
+        last: usize,
+    },
+    Twice {
+        row: usize,
+        indicator: u32,
+    },
+    NotALevel {
+        row: usize,
+        value: String,
+    },
+}
+
+impl CsvProblem {
+    fn message(&self, lang: Language) -> String {
+        use Language::{English as En, Indonesian as Id};
+        match (self, lang) {
+            (CsvProblem::Empty, Id) => {
+                "berkas kosong; baris pertamanya harus judul `indicator,level`".to_owned()
+            }
+            (CsvProblem::Empty, En) => {
+                "the file is empty; expected a header `indicator,level`".to_owned()
+            }
+            (CsvProblem::Header(found), Id) => {
+                format!("baris 1: judulnya harus `indicator,level`, bukan `{found}`")
+            }
+            (CsvProblem::Header(found), En) => {
+                format!("row 1: expected the header `indicator,level`, found `{found}`")
+            }
+            (CsvProblem::NotAnIndicator { row, value, last }, Id) => {
+                format!("baris {row}, kolom indicator: '{value}' bukan nomor indikator 1-{last}")
+            }
+            (CsvProblem::NotAnIndicator { row, value, last }, En) => format!(
+                "row {row}, column indicator: '{value}' is not an indicator number 1-{last}"
+            ),
+            (CsvProblem::Twice { row, indicator }, Id) => {
+                format!("baris {row}: indikator {indicator} muncul dua kali")
+            }
+            (CsvProblem::Twice { row, indicator }, En) => {
+                format!("row {row}: indicator {indicator} appears twice")
+            }
+            (CsvProblem::NotALevel { row, value }, Id) => {
+                format!("baris {row}, kolom level: '{value}' bukan tingkat 1-5")
+            }
+            (CsvProblem::NotALevel { row, value }, En) => {
+                format!("row {row}, column level: '{value}' is not a level 1-5")
+            }
+        }
     }
 }
 
@@ -126,6 +195,7 @@ mod tests {
             "\u{feff}indicator;level\r\n1;3\r\n2;\r\n\"47\";\"5\"\r\n",
             "x.csv",
             None,
+            Language::Indonesian,
         )
         .unwrap();
         assert_eq!(l.len(), 2);
@@ -134,15 +204,30 @@ mod tests {
     }
 
     #[test]
-    fn reports_every_bad_row() {
-        let err = levels_from_csv("indicator,level\n48,3\n1,9\n2,x\n", "lv.csv", None).unwrap_err();
+    fn reports_every_bad_row_in_either_language() {
+        let text = "indicator,level\n48,3\n1,9\n2,x\n1,4\n";
+        let err = levels_from_csv(text, "lv.csv", None, Language::English).unwrap_err();
         assert_eq!(err.code, ErrorCode::LevelsFileInvalid);
-        for part in ["lv.csv", "row 2", "'48'", "row 3", "'9'", "row 4", "'x'"] {
-            assert!(
-                err.message.contains(part),
-                "{part} missing in: {}",
-                err.message
-            );
-        }
+        assert_eq!(
+            err.message,
+            "lv.csv: row 2, column indicator: '48' is not an indicator number 1-47; \
+             row 3, column level: '9' is not a level 1-5; \
+             row 4, column level: 'x' is not a level 1-5"
+        );
+        let err = levels_from_csv(text, "lv.csv", None, Language::Indonesian).unwrap_err();
+        assert_eq!(
+            err.message,
+            "lv.csv: baris 2, kolom indicator: '48' bukan nomor indikator 1-47; \
+             baris 3, kolom level: '9' bukan tingkat 1-5; \
+             baris 4, kolom level: 'x' bukan tingkat 1-5"
+        );
+        let err = levels_from_csv("1,3\n", "lv.csv", None, Language::Indonesian).unwrap_err();
+        assert_eq!(
+            err.message,
+            "lv.csv: baris 1: judulnya harus `indicator,level`, bukan `1,3`"
+        );
+        let twice = "indicator,level\n1,3\n1,4\n";
+        let err = levels_from_csv(twice, "lv.csv", None, Language::Indonesian).unwrap_err();
+        assert_eq!(err.message, "lv.csv: baris 3: indikator 1 muncul dua kali");
     }
 }

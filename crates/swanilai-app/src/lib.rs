@@ -68,6 +68,9 @@ pub struct App {
     actor: Option<access::Actor>,
     /// Base delay after a wrong password.
     sign_in_delay: std::time::Duration,
+    /// The language of the texts a person reads that the app renders (import problems,
+    /// workbook layout errors); Bahasa Indonesia unless set.
+    language: settings::Language,
 }
 
 impl std::fmt::Debug for App {
@@ -118,9 +121,21 @@ impl App {
             catalogs: HashMap::new(),
             actor: None,
             sign_in_delay: std::time::Duration::from_millis(400),
+            language: settings::Language::default(),
         };
         app.ensure_audit_baseline()?;
         Ok(app)
+    }
+
+    /// Say import problems and workbook layout errors in `language` from now on (the
+    /// window's setting, the command line's `--lang`).
+    pub fn set_language(&mut self, language: settings::Language) {
+        self.language = language;
+    }
+
+    /// The language import problems and workbook layout errors are said in.
+    pub fn language(&self) -> settings::Language {
+        self.language
     }
 
     /// The database file's path.

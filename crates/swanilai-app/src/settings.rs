@@ -8,17 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::files::{unwritable, write_bytes_atomically};
 use crate::AppResult;
 
-/// The language of the window: Bahasa Indonesia unless English is chosen.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub enum Language {
-    /// Bahasa Indonesia, the default.
-    #[default]
-    #[serde(rename = "id")]
-    Indonesian,
-    /// English.
-    #[serde(rename = "en")]
-    English,
-}
+/// The window's language (the core's, so the command line and the app share it).
+pub use swanilai_core::Language;
 
 /// The base text size of the window (the page zoom scales everything on top of it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]

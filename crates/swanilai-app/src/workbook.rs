@@ -9,8 +9,9 @@ use swanilai_store::answers::{self, AnswerRow as StoredAnswer};
 use swanilai_xlsx::{AnswerRow, AssessmentSheet, EvidenceRow};
 
 use crate::answers::{ensure_open, normalize_newlines, record_answer, Stamp, Step};
+use crate::settings::Language;
 use crate::{App, AppError, AppResult, ErrorCode, ImportChange, ImportField, ImportOutcome};
-use crate::{ImportPreview, Year};
+use crate::{ImportPreview, ImportProblem, Year};
 
 impl App {
     /// Write the national workbook of an assessment (atomically: an interrupted export
@@ -102,21 +103,7 @@ impl App {
         if !preview.problems.is_empty() && !accept_valid_rows {
             return Err(AppError::new(
                 ErrorCode::ImportRejected,
-                format!(
-                    "{}: {} row problem(s), nothing was written: {}",
-                    file.display(),
-                    preview.problems.len(),
-                    preview
-                        .problems
-                        .iter()
-                        .take(10)
-                        .map(|p| format!(
-                            "sheet '{}' row {} {}: {}",
-                            p.sheet, p.row, p.column, p.message
-                        ))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
+                rejected(file, &preview.problems, self.language),
             ));
         }
         let year = preview.year;
@@ -170,7 +157,9 @@ impl App {
         let a = self.assessment(year)?;
         ensure_open(&a)?;
         let catalog = self.catalog_of(&a)?;
-        let sheet = swanilai_xlsx::read_assessment(file, &catalog)?;
+        let lang = self.language;
+        let sheet = swanilai_xlsx::read_assessment(file, &catalog)
+            .map_err(|e| AppError::from_xlsx(e, lang))?;
         if let Some(y) = sheet.year.filter(|y| *y != a.year) {
             return Err(AppError::new(
                 ErrorCode::WorkbookWrongAssessment,
@@ -250,9 +239,44 @@ impl App {
             rows_read: (sheet.rows.len() + sheet.problems.iter().filter(|p| p.row > 0).count())
                 as u32,
             changes,
-            problems: sheet.problems,
+            problems: sheet
+                .problems
+                .into_iter()
+                .map(|p| ImportProblem::new(p, lang))
+                .collect(),
             unchanged,
         };
         Ok((preview, writes))
+    }
+}
+
+/// Why an import with rejected rows wrote nothing, with the first ten problems, in `lang`.
+fn rejected(file: &Path, problems: &[ImportProblem], lang: Language) -> String {
+    let listed: Vec<String> = problems
+        .iter()
+        .take(10)
+        .map(|p| match lang {
+            Language::Indonesian => format!(
+                "lembar '{}' baris {} {}: {}",
+                p.sheet, p.row, p.column, p.message
+            ),
+            Language::English => format!(
+                "sheet '{}' row {} {}: {}",
+                p.sheet, p.row, p.column, p.message
+            ),
+        })
+        .collect();
+    let n = problems.len();
+    match lang {
+        Language::Indonesian => format!(
+            "{}: {n} masalah pada baris, tidak ada yang ditulis: {}",
+            file.display(),
+            listed.join("; ")
+        ),
+        Language::English => format!(
+            "{}: {n} row problem(s), nothing was written: {}",
+            file.display(),
+            listed.join("; ")
+        ),
     }
 }

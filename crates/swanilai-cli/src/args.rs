@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use swanilai_core::Language;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -17,8 +18,44 @@ pub struct Cli {
     /// Act as this account (password from SWANILAI_PASSWORD or a prompt).
     #[arg(long, global = true, env = "SWANILAI_USER")]
     pub user: Option<String>,
+    /// Language of import problems and workbook errors: id (Bahasa Indonesia) or en.
+    /// Without it: the locale (LC_ALL, else LC_MESSAGES, else LANG; a name starting with
+    /// `en` is English, anything else Bahasa Indonesia).
+    #[arg(long, global = true, value_enum, env = "SWANILAI_LANG")]
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--lang`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
+}
+
+impl Cli {
+    /// `--lang`, else the first locale variable that is set and not empty.
+    pub fn language(&self) -> Language {
+        match self.lang {
+            Some(LangArg::Id) => Language::Indonesian,
+            Some(LangArg::En) => Language::English,
+            None => language_of_locale(|var| std::env::var(var).ok()),
+        }
+    }
+}
+
+/// The language the locale asks for: the first of LC_ALL, LC_MESSAGES and LANG that is
+/// set and not empty (POSIX's order for messages), read by [`Language::from_locale`];
+/// Bahasa Indonesia when none is set.
+pub fn language_of_locale(var: impl Fn(&str) -> Option<String>) -> Language {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|v| !v.trim().is_empty())
+        .map_or(Language::Indonesian, |v| Language::from_locale(&v))
 }
 
 #[derive(Debug, Subcommand)]
@@ -485,4 +522,40 @@ pub enum CatalogCmd {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_decides_in_posix_order_and_defaults_to_bahasa_indonesia() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |var: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == var)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        use Language::{English, Indonesian};
+        for (pairs, want) in [
+            (&[][..], Indonesian),
+            (&[("LANG", "en_US.UTF-8")][..], English),
+            (&[("LANG", "id_ID.UTF-8")][..], Indonesian),
+            (&[("LANG", "C.UTF-8")][..], Indonesian),
+            (&[("LC_MESSAGES", "en_GB"), ("LANG", "id_ID")][..], English),
+            (
+                &[("LC_ALL", "id_ID"), ("LC_MESSAGES", "en_GB")][..],
+                Indonesian,
+            ),
+            (&[("LC_ALL", ""), ("LANG", "en_US")][..], English),
+        ] {
+            assert_eq!(language_of_locale(env(pairs)), want, "{pairs:?}");
+        }
+        let cli = Cli::parse_from(["swanilai", "--lang", "en", "info"]);
+        assert_eq!(cli.language(), English);
+        let cli = Cli::parse_from(["swanilai", "info", "--lang", "id"]);
+        assert_eq!(cli.language(), Indonesian);
+    }
 }

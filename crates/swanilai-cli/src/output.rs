@@ -1,6 +1,7 @@
 //! Human-readable and JSON output.
 
 use serde::Serialize;
+use swanilai_app::settings::Language;
 use swanilai_app::{AnswerDto, ErrorCode, ImportPreview, IndexDto};
 
 pub fn print_json<T: Serialize>(value: &T) {
@@ -70,7 +71,7 @@ pub fn print_answers(list: &[AnswerDto]) {
     }
 }
 
-pub fn print_preview(p: &ImportPreview, applied: bool) {
+pub fn print_preview(p: &ImportPreview, applied: bool, lang: Language) {
     outln!(
         "{}: {} rows read, {} change(s), {} unchanged, {} problem(s){}",
         p.file,
@@ -102,8 +103,10 @@ pub fn print_preview(p: &ImportPreview, applied: bool) {
         );
     }
     for pr in &p.problems {
+        let (problem, sheet, row) =
+            lang.pick(("masalah", "lembar", "baris"), ("problem", "sheet", "row"));
         outln!(
-            "  problem: sheet '{}' row {} {}: {}",
+            "  {problem}: {sheet} '{}' {row} {} {}: {}",
             pr.sheet,
             pr.row,
             pr.column,

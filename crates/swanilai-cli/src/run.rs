@@ -12,7 +12,12 @@ use crate::output::{print_answers, print_index, print_json, print_preview};
 
 pub fn run(cli: Cli) -> AppResult<()> {
     let user = cli.user.clone();
-    let open_initialized = |path: &std::path::Path| crate::session::open(path, user.as_deref());
+    let lang = cli.language();
+    let open_initialized = |path: &std::path::Path| {
+        let mut app = crate::session::open(path, user.as_deref())?;
+        app.set_language(lang);
+        Ok::<_, AppError>(app)
+    };
     let db = cli.db.clone();
     let db = move || db.clone().map_or_else(default_db, Ok);
     match cli.command {
@@ -111,7 +116,7 @@ pub fn run(cli: Cli) -> AppResult<()> {
                     format!("cannot read {}: {e}", file.display()),
                 )
             })?;
-            let levels = levels_from_csv(&text, &file.display().to_string(), None)?;
+            let levels = levels_from_csv(&text, &file.display().to_string(), None, lang)?;
             let dto = index_from_levels(&levels);
             if json {
                 print_json(&dto)
@@ -149,14 +154,14 @@ pub fn run(cli: Cli) -> AppResult<()> {
                 if json {
                     print_json(&p)
                 } else {
-                    print_preview(&p, false)
+                    print_preview(&p, false, lang)
                 }
             } else {
                 let o = app.import_apply(year.year, &file, accept_valid)?;
                 if json {
                     print_json(&o)
                 } else {
-                    print_preview(&o.preview, true);
+                    print_preview(&o.preview, true, lang);
                     outln!("{} indicator(s) written", o.indicators_written);
                 }
             }

@@ -8,6 +8,23 @@ use calamine::{open_workbook, Data, Reader, Xlsx};
 use predicates::prelude::*;
 use predicates::str::contains;
 
+/// The binary with nothing inherited that would choose for it: no database from
+/// SWANILAI_DB and no language from SWANILAI_LANG or the locale (so it speaks its default,
+/// Bahasa Indonesia, whatever the machine running the tests is set to).
+fn swanilai() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_swanilai"));
+    for var in [
+        "SWANILAI_DB",
+        "SWANILAI_LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+    ] {
+        c.env_remove(var);
+    }
+    c
+}
+
 struct Env {
     dir: tempfile::TempDir,
 }
@@ -25,8 +42,8 @@ impl Env {
         self.dir.path().join(name)
     }
     fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_swanilai"));
-        c.arg("--db").arg(self.db()).env_remove("SWANILAI_DB");
+        let mut c = swanilai();
+        c.arg("--db").arg(self.db());
         c
     }
     fn ok(&self, args: &[&str]) -> String {
@@ -167,7 +184,7 @@ fn index_from_a_levels_file_needs_no_database() {
         text.push_str(&format!("{n},{l}\n"));
     }
     std::fs::write(&csv, text).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_swanilai"))
+    let out = swanilai()
         .args(["index", "--levels", csv.to_str().unwrap(), "--json"])
         .assert()
         .success();
@@ -183,16 +200,22 @@ fn index_from_a_levels_file_needs_no_database() {
     );
 
     std::fs::write(&csv, "indicator,level\n1,3\n48,2\n2,7\n").unwrap();
-    Command::new(env!("CARGO_BIN_EXE_swanilai"))
+    swanilai()
         .args(["index", "--levels", csv.to_str().unwrap()])
         .assert()
         .failure()
         .stderr(
             contains("LEVELS_FILE_INVALID")
-                .and(contains("row 3"))
-                .and(contains("'48'"))
-                .and(contains("row 4")),
+                .and(contains(
+                    "baris 3, kolom indicator: '48' bukan nomor indikator 1-47",
+                ))
+                .and(contains("baris 4, kolom level: '7' bukan tingkat 1-5")),
         );
+    swanilai()
+        .args(["index", "--lang", "en", "--levels", csv.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(contains("row 4, column level: '7' is not a level 1-5"));
 }
 
 #[test]
@@ -738,5 +761,7 @@ fn a_framework_travels_as_json_and_as_a_workbook() {
 
 #[path = "cli/files.rs"]
 mod files;
+#[path = "cli/messages.rs"]
+mod messages;
 #[path = "cli/packages.rs"]
 mod packages;

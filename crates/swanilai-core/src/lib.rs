@@ -10,6 +10,7 @@
 pub mod builtin;
 pub mod catalog;
 pub mod index;
+pub mod language;
 pub mod level;
 pub mod merge;
 pub mod score;
@@ -20,5 +21,6 @@ pub use catalog::{
     IndicatorCriteria, LevelCriteria, LevelKind, RatingBand,
 };
 pub use index::{compute_index, GroupIndex, IndexReport};
+pub use language::Language;
 pub use level::{Level, LevelError};
 pub use score::Score;

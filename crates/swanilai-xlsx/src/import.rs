@@ -14,7 +14,8 @@ use swanilai_core::{Catalog, Level};
 
 use crate::layout::{column_label, meta_key, Column, HEADER_SCAN_ROWS, META_COLUMNS};
 use crate::layout::{SHEET_ASSESSMENT, SHEET_META};
-use crate::{ImportProblem, ImportedRow, ImportedSheet, XlsxError};
+use crate::XlsxError;
+use crate::{ImportProblem, ImportedRow, ImportedSheet, LayoutProblem, ProblemKind, TextField};
 
 pub(crate) mod grid;
 #[cfg(test)]
@@ -25,16 +26,16 @@ use grid::{col16, shown, whole, Grid, Whole};
 /// Read the `Penilaian Mandiri` sheet (and the metadata sheet, when present) of a
 /// workbook, checking every row against `catalog`.
 pub fn read_assessment(path: &Path, catalog: &Catalog) -> Result<ImportedSheet, XlsxError> {
-    let layout_error = |message: String| XlsxError::Layout {
+    let layout_error = |problem: LayoutProblem| XlsxError::Layout {
         path: path.to_path_buf(),
-        message,
+        problem,
     };
     let mut book = grid::open(path)?;
     let Some(sheet) = grid::sheet(&mut book, SHEET_ASSESSMENT, path)? else {
-        return Err(layout_error(format!(
-            "no sheet named '{SHEET_ASSESSMENT}' (the workbook has {})",
-            grid::sheet_names(&book)
-        )));
+        return Err(layout_error(LayoutProblem::NoSheet {
+            sheet: SHEET_ASSESSMENT.to_owned(),
+            found: grid::sheet_names(&book),
+        }));
     };
     let header = find_header(&sheet).map_err(layout_error)?;
     let mut out = ImportedSheet::default();
@@ -62,7 +63,11 @@ impl Header {
     }
 }
 
-fn find_header(sheet: &Grid) -> Result<Header, String> {
+fn headers(columns: impl Iterator<Item = Column>) -> Vec<String> {
+    columns.map(|c| c.header().to_owned()).collect()
+}
+
+fn find_header(sheet: &Grid) -> Result<Header, LayoutProblem> {
     for row in 0..HEADER_SCAN_ROWS {
         let mut columns = BTreeMap::new();
         for col in sheet.columns() {
@@ -73,25 +78,26 @@ fn find_header(sheet: &Grid) -> Result<Header, String> {
             }
         }
         if columns.contains_key(&Column::No) && columns.contains_key(&Column::Level) {
-            let missing: Vec<String> = Column::REQUIRED
-                .into_iter()
-                .filter(|c| !columns.contains_key(c))
-                .map(|c| format!("'{}'", c.header()))
-                .collect();
+            let missing = headers(
+                Column::REQUIRED
+                    .into_iter()
+                    .filter(|c| !columns.contains_key(c)),
+            );
             if !missing.is_empty() {
-                return Err(format!(
-                    "the header row (row {}) of sheet '{SHEET_ASSESSMENT}' has no {} column",
-                    row + 1,
-                    missing.join(", ")
-                ));
+                return Err(LayoutProblem::MissingColumns {
+                    sheet: SHEET_ASSESSMENT.to_owned(),
+                    row: row + 1,
+                    columns: missing,
+                });
             }
             return Ok(Header { row, columns });
         }
     }
-    Err(format!(
-        "sheet '{SHEET_ASSESSMENT}' has no header row with the columns 'No', 'Tingkat' and \
-         'Penjelasan' in its first {HEADER_SCAN_ROWS} rows"
-    ))
+    Err(LayoutProblem::NoHeaderRow {
+        sheet: SHEET_ASSESSMENT.to_owned(),
+        rows: HEADER_SCAN_ROWS,
+        columns: headers(Column::REQUIRED.into_iter()),
+    })
 }
 
 /// One data row after the first pass.
@@ -115,8 +121,8 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
             continue;
         }
         let mut problems = Vec::new();
-        let mut problem = |c: Column, message: String| {
-            problems.push(problem_at(row + 1, header.label(c), message));
+        let mut problem = |c: Column, kind: ProblemKind| {
+            problems.push(problem_at(row + 1, header.label(c), kind));
         };
         let mut p = Parsed {
             row: row + 1,
@@ -135,16 +141,16 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
                 Some(n) => p.indicator = Some(n),
                 None => problem(
                     Column::No,
-                    format!("{n} is not an indicator number of framework {framework}"),
+                    ProblemKind::NotAnIndicator {
+                        value: n,
+                        framework: framework.clone(),
+                    },
                 ),
             },
-            Whole::Empty => problem(
-                Column::No,
-                "No is empty; every row needs the number of its indicator".to_owned(),
-            ),
+            Whole::Empty => problem(Column::No, ProblemKind::NoEmpty),
             Whole::Invalid => problem(
                 Column::No,
-                format!("{} is not an indicator number", shown(no)),
+                ProblemKind::NotIndicatorNumber { value: shown(no) },
             ),
         }
 
@@ -152,19 +158,19 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
             Whole::Empty => {}
             Whole::Number(n) => match Level::new(n) {
                 Ok(l) => p.level = Some(l),
-                Err(_) => problem(Column::Level, level_message(level)),
+                Err(_) => problem(Column::Level, not_a_level(level)),
             },
-            Whole::Invalid => problem(Column::Level, level_message(level)),
+            Whole::Invalid => problem(Column::Level, not_a_level(level)),
         }
 
         match grid::text(explanation) {
             Some(text) => p.explanation = text.replace("\r\n", "\n"),
             None => problem(
                 Column::Explanation,
-                format!(
-                    "{} is not text; type the explanation as text",
-                    shown(explanation)
-                ),
+                ProblemKind::NotText {
+                    value: shown(explanation),
+                    field: TextField::Explanation,
+                },
             ),
         }
         if let Some(&col) = header.columns.get(&Column::Owner) {
@@ -173,7 +179,10 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
                 Some(text) => p.owner = Some(text.trim().to_owned()),
                 None => problem(
                     Column::Owner,
-                    format!("{} is not text; type the unit kerja as text", shown(cell)),
+                    ProblemKind::NotText {
+                        value: shown(cell),
+                        field: TextField::Owner,
+                    },
                 ),
             }
         }
@@ -193,15 +202,13 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
             .and_then(|n| rows_of.get(&n))
             .filter(|r| r.len() > 1)
         {
-            let list: Vec<String> = rows.iter().map(u32::to_string).collect();
             p.problems.push(problem_at(
                 p.row,
                 header.label(Column::No),
-                format!(
-                    "indicator {} appears on rows {}; keep one row per indicator",
-                    p.indicator.unwrap_or_default(),
-                    list.join(", ")
-                ),
+                ProblemKind::Duplicate {
+                    indicator: p.indicator.unwrap_or_default(),
+                    rows: rows.clone(),
+                },
             ));
         }
         match (p.indicator, p.problems.is_empty()) {
@@ -217,12 +224,10 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
     }
 }
 
-fn level_message(value: &Data) -> String {
-    format!(
-        "{} is not a level; Tingkat must be a whole number from 1 to 5, or empty when not \
-         yet assessed",
-        shown(value)
-    )
+fn not_a_level(value: &Data) -> ProblemKind {
+    ProblemKind::NotALevel {
+        value: shown(value),
+    }
 }
 
 fn is_blank(d: &Data) -> bool {
@@ -233,12 +238,12 @@ fn is_blank(d: &Data) -> bool {
     }
 }
 
-fn problem_at(row: u32, column: String, message: String) -> ImportProblem {
+fn problem_at(row: u32, column: String, kind: ProblemKind) -> ImportProblem {
     ImportProblem {
         sheet: SHEET_ASSESSMENT.to_owned(),
         row,
         column,
-        message,
+        kind,
     }
 }
 
@@ -257,7 +262,9 @@ fn read_meta(meta: &Grid, out: &mut ImportedSheet) {
                     sheet: SHEET_META.to_owned(),
                     row: row + 1,
                     column: column_label(1, META_COLUMNS[1].header),
-                    message: format!("{} is not a year", shown(value)),
+                    kind: ProblemKind::NotAYear {
+                        value: shown(value),
+                    },
                 }),
             },
             meta_key::FRAMEWORK_ID => {

@@ -5,7 +5,8 @@
 //! `Penilaian Mandiri` sheet back with calamine after a person edited it in Excel or
 //! LibreOffice. One layout spec ([`layout`]) drives both directions, so export -> import
 //! is the identity. Import never fails on the first problem: it returns every valid row
-//! plus every problem with its sheet, row and column.
+//! plus every problem with its sheet, row and column. Problems and layout errors are values
+//! ([`ProblemKind`], [`LayoutProblem`]) said in Bahasa Indonesia or English on request.
 //!
 //! Catalog workbooks: a framework catalog laid out as a workbook (same content as the
 //! JSON format of swanilai-core) can be written and read back ([`catalog_book`]).
@@ -14,15 +15,17 @@
 
 use std::path::PathBuf;
 
-use swanilai_core::{Catalog, IndexReport, Level};
+use swanilai_core::{Catalog, IndexReport, Language, Level};
 
 pub mod catalog_book;
 mod export;
 mod import;
 pub mod layout;
+mod problem;
 
 pub use export::{assessment_bytes, write_assessment};
 pub use import::read_assessment;
+pub use problem::{LayoutProblem, ProblemKind, TextField};
 
 /// Everything the national workbook shows, as plain values.
 #[derive(Debug, Clone)]
@@ -87,6 +90,8 @@ pub struct ImportedRow {
     pub owner: Option<String>,
 }
 
+/// One rejected cell: where it is and what is wrong with it ([`ImportProblem::message`]
+/// says it in a language).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ImportProblem {
     pub sheet: String,
@@ -94,7 +99,17 @@ pub struct ImportProblem {
     pub row: u32,
     /// Column letter and header, e.g. "G (Tingkat)"; empty when not about one column.
     pub column: String,
-    pub message: String,
+    /// What is wrong, as a value (serialised flat: `kind` plus its fields).
+    #[serde(flatten)]
+    pub kind: ProblemKind,
+}
+
+impl ImportProblem {
+    /// What is wrong and how to mend it, in `lang` (without the place: the caller shows
+    /// sheet, row and column beside it).
+    pub fn message(&self, lang: Language) -> String {
+        self.kind.message(lang)
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -105,8 +120,11 @@ pub enum XlsxError {
     #[error("cannot read workbook {path}: {message}")]
     Read { path: PathBuf, message: String },
     /// The workbook opens but is not laid out as expected (missing sheet or header).
-    #[error("workbook {path} has the wrong layout: {message}")]
-    Layout { path: PathBuf, message: String },
+    #[error("workbook {path} has the wrong layout: {}", .problem.message(Language::English))]
+    Layout {
+        path: PathBuf,
+        problem: LayoutProblem,
+    },
     /// A catalog workbook whose content does not validate.
     #[error("catalog workbook {path}: {message}")]
     Catalog { path: PathBuf, message: String },

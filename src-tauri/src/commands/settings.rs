@@ -13,7 +13,13 @@ pub fn get_settings(state: State<'_, AppState>) -> Settings {
 
 #[tauri::command(async)]
 pub fn set_language(state: State<'_, AppState>, language: Language) -> AppResult<Settings> {
-    settings::set_language(&state.settings_path, language)
+    let s = settings::set_language(&state.settings_path, language)?;
+    // Import problems and workbook errors follow; with no database open there is nothing to tell.
+    let _ = state.with(|app| {
+        app.set_language(language);
+        Ok(())
+    });
+    Ok(s)
 }
 
 /// The page zoom (percent) and text size, kept for the next run.

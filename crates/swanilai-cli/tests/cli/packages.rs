@@ -8,8 +8,8 @@ const PW: &str = "Sukamaju#SPBE-2026";
 
 /// A second laptop: its own database file in the same test folder.
 fn on(db: &Path, user: Option<&str>, args: &[&str]) -> assert_cmd::assert::Assert {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_swanilai"));
-    c.arg("--db").arg(db).env_remove("SWANILAI_DB");
+    let mut c = swanilai();
+    c.arg("--db").arg(db);
     if let Some(u) = user {
         c.args(["--user", u]).env("SWANILAI_PASSWORD", PW);
     }

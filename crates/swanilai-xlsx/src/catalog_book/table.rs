@@ -7,7 +7,7 @@ use calamine::Data;
 
 use super::SheetSpec;
 use crate::import::grid::{self, shown, whole, Book, Grid, Whole};
-use crate::XlsxError;
+use crate::{LayoutProblem, XlsxError};
 
 /// The rows items came from, to place validation problems.
 #[derive(Default)]
@@ -79,10 +79,10 @@ impl Table {
                 None => {
                     return Err(XlsxError::Layout {
                         path: path.to_path_buf(),
-                        message: format!(
-                            "sheet '{}' has no column '{}' in its first row",
-                            spec.name, c.header
-                        ),
+                        problem: LayoutProblem::NoColumnInFirstRow {
+                            sheet: spec.name.to_owned(),
+                            column: c.header.to_owned(),
+                        },
                     })
                 }
             }
@@ -101,11 +101,10 @@ impl Table {
     ) -> Result<Table, XlsxError> {
         Table::open(book, spec, path)?.ok_or_else(|| XlsxError::Layout {
             path: path.to_path_buf(),
-            message: format!(
-                "no sheet named '{}' (the workbook has {})",
-                spec.name,
-                grid::sheet_names(book)
-            ),
+            problem: LayoutProblem::NoSheet {
+                sheet: spec.name.to_owned(),
+                found: grid::sheet_names(book),
+            },
         })
     }
 

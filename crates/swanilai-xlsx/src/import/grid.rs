@@ -44,12 +44,8 @@ pub(crate) fn sheet(book: &mut Book, name: &str, path: &Path) -> Result<Option<G
 }
 
 /// The names of all sheets, for messages.
-pub(crate) fn sheet_names(book: &Book) -> String {
+pub(crate) fn sheet_names(book: &Book) -> Vec<String> {
     book.sheet_names()
-        .iter()
-        .map(|n| format!("'{n}'"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// A sheet's cells, addressed by absolute 0-based row and column.
@@ -134,14 +130,30 @@ pub(crate) fn text(d: &Data) -> Option<String> {
     }
 }
 
-/// How a value is quoted in a problem message: text in quotes, numbers bare.
+/// How a value is quoted in a problem message, the same in every language: text in
+/// quotes, numbers bare, a date as `yyyy-mm-dd`, an error value as Excel writes it (`#N/A`).
 pub(crate) fn shown(d: &Data) -> String {
     match d {
         Data::String(s) => format!("'{s}'"),
-        Data::Error(e) => format!("the error value {e}"),
-        Data::DateTime(_) => format!("the date {d}"),
+        Data::Error(e) => e.to_string(),
+        Data::DateTime(dt) if dt.is_datetime() => excel_date(dt.as_f64()),
         other => other.to_string(),
     }
+}
+
+/// An Excel date serial (days since 1899-12-30, the 1900 system) as `yyyy-mm-dd`.
+fn excel_date(serial: f64) -> String {
+    // Days from 1970-01-01, then the civil date (Howard Hinnant's days_from_civil inverse).
+    let z = serial.floor() as i64 - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// 0-based column index as the u16 the layout labels take (Excel has 16384 columns).
@@ -152,6 +164,29 @@ pub(crate) fn col16(col: u32) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_shown_the_same_in_every_language() {
+        use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
+        let date = |serial| {
+            Data::DateTime(ExcelDateTime::new(
+                serial,
+                ExcelDateTimeType::DateTime,
+                false,
+            ))
+        };
+        for (d, want) in [
+            (Data::String("tiga".into()), "'tiga'"),
+            (Data::Float(2.5), "2.5"),
+            (Data::Int(7), "7"),
+            (Data::Error(CellErrorType::NA), "#N/A"),
+            (date(45_352.0), "2024-03-01"),
+            (date(25_569.5), "1970-01-01"),
+            (date(36_526.0), "2000-01-01"),
+        ] {
+            assert_eq!(shown(&d), want, "{d:?}");
+        }
+    }
 
     #[test]
     fn whole_numbers_accept_the_forms_people_type() {

@@ -10,7 +10,9 @@ use tempfile::TempDir;
 
 use crate::export::tests::sheet_with;
 use crate::layout::{Column, HEADER_ROW};
-use crate::{read_assessment, write_assessment, ImportedSheet, XlsxError};
+use crate::XlsxError;
+use crate::{read_assessment, write_assessment, ImportedSheet, LayoutProblem, ProblemKind};
+use swanilai_core::Language;
 
 /// A cell of a hand-made workbook.
 enum C<'a> {
@@ -145,26 +147,39 @@ fn every_bad_cell_is_one_problem_and_valid_rows_still_come_back() {
         ]
     );
     assert!(got.problems.iter().all(|p| p.sheet == "Penilaian Mandiri"));
-    let messages: Vec<&str> = got.problems.iter().map(|p| p.message.as_str()).collect();
-    for (i, shown) in [
-        "99",
-        "'abc'",
-        "0",
-        "6",
-        "2.5",
-        "'tiga'",
-        "rows 11, 12",
-        "rows 11, 12",
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        assert!(
-            messages[i].contains(shown),
-            "problem {i} should show {shown}: {}",
-            messages[i]
-        );
-    }
+    let not_a_level = |v: &str| ProblemKind::NotALevel { value: v.into() };
+    let twice = ProblemKind::Duplicate {
+        indicator: 5,
+        rows: vec![11, 12],
+    };
+    let kinds: Vec<&ProblemKind> = got.problems.iter().map(|p| &p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            &ProblemKind::NotAnIndicator {
+                value: 99,
+                framework: "permenpanrb-59-2020".into()
+            },
+            &ProblemKind::NotIndicatorNumber {
+                value: "'abc'".into()
+            },
+            &not_a_level("0"),
+            &not_a_level("6"),
+            &not_a_level("2.5"),
+            &not_a_level("'tiga'"),
+            &twice,
+            &twice,
+        ]
+    );
+    assert_eq!(
+        got.problems[5].message(Language::Indonesian),
+        "'tiga' bukan tingkat; Tingkat harus bilangan bulat 1 sampai 5, atau dikosongkan \
+         bila belum dinilai"
+    );
+    assert_eq!(
+        got.problems[6].message(Language::English),
+        "indicator 5 appears on rows 11 and 12; keep one row per indicator"
+    );
     assert_eq!(
         rows_of(&got),
         vec![(6, 13, level(5), "oke"), (8, 14, None, "belum dinilai")],
@@ -243,6 +258,13 @@ fn wrong_layouts_are_layout_errors_naming_what_is_missing() {
     assert!(matches!(err, XlsxError::Layout { .. }), "{err:?}");
     assert_names_path(&err, &other_sheet);
     assert!(err.to_string().contains("'Penilaian Mandiri'"), "{err}");
+    assert!(
+        err.message(Language::Indonesian).contains(
+            "tidak ada lembar bernama 'Penilaian Mandiri' (lembar yang ada: 'Lembar Lain')"
+        ),
+        "{}",
+        err.message(Language::Indonesian)
+    );
 
     let no_header = dir.path().join("tanpa-header.xlsx");
     hand_made(
@@ -276,7 +298,17 @@ fn wrong_layouts_are_layout_errors_naming_what_is_missing() {
         &[],
     );
     let err = read_err(&no_explanation);
-    assert!(matches!(err, XlsxError::Layout { .. }), "{err:?}");
+    let XlsxError::Layout { problem, .. } = &err else {
+        panic!("a layout error: {err:?}");
+    };
+    assert_eq!(
+        problem,
+        &LayoutProblem::MissingColumns {
+            sheet: "Penilaian Mandiri".into(),
+            row: 1,
+            columns: vec!["Penjelasan".into()],
+        }
+    );
     assert!(err.to_string().contains("'Penjelasan'"), "{err}");
 }
 

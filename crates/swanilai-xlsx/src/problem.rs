@@ -1,0 +1,245 @@
+//! What can be wrong in an edited workbook, as values, and how each is said in Bahasa
+//! Indonesia (the default) and in English.
+//!
+//! The import records a [`ProblemKind`] per rejected cell and an [`XlsxError::Layout`]
+//! carries a [`LayoutProblem`]; the words are chosen only when a person reads them
+//! ([`ProblemKind::message`], [`XlsxError::message`]), so the same workbook can be
+//! explained in the window's language or the command line's `--lang`. Messages name the
+//! sheet's own columns (No, Tingkat, Penjelasan, Unit/Penanggung Jawab) as the person sees
+//! them in Excel.
+
+use serde::Serialize;
+use swanilai_core::Language;
+
+use crate::XlsxError;
+
+/// The text column a [`ProblemKind::NotText`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum TextField {
+    /// `Penjelasan`.
+    Explanation,
+    /// `Unit/Penanggung Jawab`.
+    Owner,
+}
+
+/// Why a cell of an imported sheet was rejected. A `value` is the cell as the sheet shows
+/// it: text in quotes (`'tiga'`), numbers bare (`2.5`), dates as `yyyy-mm-dd`, error
+/// values as Excel writes them (`#N/A`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// `No` is a whole number that is not an indicator of the framework.
+    NotAnIndicator {
+        /// The number in the cell.
+        value: i64,
+        /// Id of the assessment's framework.
+        framework: String,
+    },
+    /// `No` is empty on a row that has other content.
+    NoEmpty,
+    /// `No` is not a whole number.
+    NotIndicatorNumber {
+        /// The cell as shown.
+        value: String,
+    },
+    /// `Tingkat` is not a whole number from 1 to 5.
+    NotALevel {
+        /// The cell as shown.
+        value: String,
+    },
+    /// A text column holds a date or an error value.
+    NotText {
+        /// The cell as shown.
+        value: String,
+        /// Which column.
+        field: TextField,
+    },
+    /// The same indicator is on more than one row.
+    Duplicate {
+        /// The indicator's number.
+        indicator: u32,
+        /// Every 1-based row it is on.
+        rows: Vec<u32>,
+    },
+    /// The metadata sheet's year is not a year.
+    NotAYear {
+        /// The cell as shown.
+        value: String,
+    },
+}
+
+impl ProblemKind {
+    /// What is wrong and how to mend it, in `lang`.
+    pub fn message(&self, lang: Language) -> String {
+        use Language::{English as En, Indonesian as Id};
+        match (self, lang) {
+            (ProblemKind::NotAnIndicator { value, framework }, Id) => {
+                format!("{value} bukan nomor indikator pada kerangka {framework}")
+            }
+            (ProblemKind::NotAnIndicator { value, framework }, En) => {
+                format!("{value} is not an indicator number of framework {framework}")
+            }
+            (ProblemKind::NoEmpty, Id) => {
+                "No kosong; setiap baris harus berisi nomor indikatornya".to_owned()
+            }
+            (ProblemKind::NoEmpty, En) => {
+                "No is empty; every row needs the number of its indicator".to_owned()
+            }
+            (ProblemKind::NotIndicatorNumber { value }, Id) => {
+                format!("{value} bukan nomor indikator; No harus bilangan bulat")
+            }
+            (ProblemKind::NotIndicatorNumber { value }, En) => {
+                format!("{value} is not an indicator number; No must be a whole number")
+            }
+            (ProblemKind::NotALevel { value }, Id) => format!(
+                "{value} bukan tingkat; Tingkat harus bilangan bulat 1 sampai 5, atau \
+                 dikosongkan bila belum dinilai"
+            ),
+            (ProblemKind::NotALevel { value }, En) => format!(
+                "{value} is not a level; Tingkat must be a whole number from 1 to 5, or empty \
+                 when not yet assessed"
+            ),
+            (ProblemKind::NotText { value, field }, Id) => format!(
+                "{value} bukan teks; tuliskan {} sebagai teks",
+                field_name(*field, Id)
+            ),
+            (ProblemKind::NotText { value, field }, En) => format!(
+                "{value} is not text; type the {} as text",
+                field_name(*field, En)
+            ),
+            (ProblemKind::Duplicate { indicator, rows }, Id) => format!(
+                "indikator {indicator} ada pada baris {}; sisakan satu baris untuk setiap \
+                 indikator",
+                list(rows, "dan")
+            ),
+            (ProblemKind::Duplicate { indicator, rows }, En) => format!(
+                "indicator {indicator} appears on rows {}; keep one row per indicator",
+                list(rows, "and")
+            ),
+            (ProblemKind::NotAYear { value }, Id) => {
+                format!("{value} bukan tahun; isi tahun penilaian, misalnya 2025")
+            }
+            (ProblemKind::NotAYear { value }, En) => {
+                format!("{value} is not a year; give the assessment's year, e.g. 2025")
+            }
+        }
+    }
+}
+
+fn field_name(field: TextField, lang: Language) -> &'static str {
+    match field {
+        TextField::Explanation => lang.pick("Penjelasan", "explanation (Penjelasan)"),
+        TextField::Owner => "unit kerja",
+    }
+}
+
+/// `11, 12 dan 14` / `11, 12 and 14`.
+fn list(rows: &[u32], and: &str) -> String {
+    joined(rows.iter().map(u32::to_string).collect(), and)
+}
+
+/// Items separated by commas, the last by `and`.
+fn joined(mut items: Vec<String>, and: &str) -> String {
+    match items.pop() {
+        Some(last) if !items.is_empty() => format!("{} {and} {last}", items.join(", ")),
+        Some(last) => last,
+        None => String::new(),
+    }
+}
+
+/// Why a workbook that opens is not laid out as expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LayoutProblem {
+    /// No sheet of that name; `found` are the sheets the workbook has.
+    NoSheet { sheet: String, found: Vec<String> },
+    /// The header row (1-based `row`) lacks required columns.
+    MissingColumns {
+        sheet: String,
+        row: u32,
+        columns: Vec<String>,
+    },
+    /// None of the first `rows` rows is a header row with `columns`.
+    NoHeaderRow {
+        sheet: String,
+        rows: u32,
+        columns: Vec<String>,
+    },
+    /// A catalog sheet's first row lacks a column.
+    NoColumnInFirstRow { sheet: String, column: String },
+}
+
+impl LayoutProblem {
+    /// What is missing, in `lang`.
+    pub fn message(&self, lang: Language) -> String {
+        let quoted = |names: &[String], and: &str| {
+            joined(names.iter().map(|n| format!("'{n}'")).collect(), and)
+        };
+        match self {
+            LayoutProblem::NoSheet { sheet, found } => lang.pick(
+                format!(
+                    "tidak ada lembar bernama '{sheet}' (lembar yang ada: {})",
+                    quoted(found, "dan")
+                ),
+                format!(
+                    "no sheet named '{sheet}' (the workbook has {})",
+                    quoted(found, "and")
+                ),
+            ),
+            LayoutProblem::MissingColumns {
+                sheet,
+                row,
+                columns,
+            } => lang.pick(
+                format!(
+                    "baris judul (baris {row}) pada lembar '{sheet}' tidak memiliki kolom {}",
+                    quoted(columns, "dan")
+                ),
+                format!(
+                    "the header row (row {row}) of sheet '{sheet}' has no {} column",
+                    quoted(columns, "or")
+                ),
+            ),
+            LayoutProblem::NoHeaderRow {
+                sheet,
+                rows,
+                columns,
+            } => lang.pick(
+                format!(
+                    "lembar '{sheet}' tidak memiliki baris judul dengan kolom {} pada {rows} \
+                     baris pertamanya",
+                    quoted(columns, "dan")
+                ),
+                format!(
+                    "sheet '{sheet}' has no header row with the columns {} in its first \
+                     {rows} rows",
+                    quoted(columns, "and")
+                ),
+            ),
+            LayoutProblem::NoColumnInFirstRow { sheet, column } => lang.pick(
+                format!("lembar '{sheet}' tidak memiliki kolom '{column}' pada baris pertamanya"),
+                format!("sheet '{sheet}' has no column '{column}' in its first row"),
+            ),
+        }
+    }
+}
+
+impl XlsxError {
+    /// The error as a person reads it, in `lang`. Layout errors are said in either
+    /// language; the others keep their English text (it carries the reader's own words).
+    pub fn message(&self, lang: Language) -> String {
+        match (self, lang) {
+            (XlsxError::Layout { path, problem }, Language::Indonesian) => format!(
+                "susunan lembar kerja {} tidak sesuai: {}",
+                path.display(),
+                problem.message(lang)
+            ),
+            _ => self.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
