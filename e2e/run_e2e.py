@@ -558,9 +558,14 @@ def main():
     ap.add_argument("--driver", default="http://127.0.0.1:4444")
     ap.add_argument("--artifacts", default="e2e/artifacts")
     ap.add_argument("--bench", action="store_true")
+    ap.add_argument("--webkit-bench", action="store_true", help="only measure WebKit's CPU and key latency")
     opts = ap.parse_args()
     os.makedirs(opts.artifacts, exist_ok=True)
     binary = os.path.abspath(opts.app)
+    if opts.webkit_bench:
+        from webkit_bench import run_webkit_bench
+        run_webkit_bench(opts.driver, binary, opts.artifacts)
+        return 0
     work = tempfile.mkdtemp(prefix="swanilai-e2e-")
     db = os.path.join(work, "e2e.db")
     t0 = time.time()

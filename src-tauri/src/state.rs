@@ -21,12 +21,8 @@ pub struct AppState {
 impl AppState {
     /// Open (or create) the database at `db`; a failure is kept for the UI, not fatal.
     pub fn new(db: PathBuf, settings_path: PathBuf) -> AppState {
-        let language = settings::load(&settings_path).language;
-        let (app, err) = match App::open(&db, Open::CreateIfMissing) {
-            Ok(mut a) => {
-                a.set_language(language);
-                (Some(a), None)
-            }
+        let (app, err) = match settings::open_app(&db, Open::CreateIfMissing, &settings_path) {
+            Ok(a) => (Some(a), None),
             Err(e) => (None, Some(e)),
         };
         AppState {
@@ -65,8 +61,7 @@ impl AppState {
 
     /// Switch to another database file. The current one stays open if the new one fails.
     pub fn reopen(&self, db: &Path, how: Open) -> AppResult<()> {
-        let mut app = App::open(db, how)?;
-        app.set_language(settings::load(&self.settings_path).language);
+        let app = settings::open_app(db, how, &self.settings_path)?;
         let mut guard = self.lock()?;
         *guard = Some(app);
         if let Ok(mut e) = self.open_error.lock() {

@@ -4,19 +4,39 @@ use std::path::PathBuf;
 
 use swanilai_core::builtin::default_catalog;
 
+const REFERENCE: &str = "catalog-permenpanrb-59-2020.json";
+
+/// The reference catalog kept in the repository (tests/fixtures/reference), so a clone
+/// tests itself; a copy of ../shared/reference/ at the time it was taken.
 fn reference() -> Option<serde_json::Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/reference/catalog-permenpanrb-59-2020.json");
+        .join("fixtures/reference")
+        .join(REFERENCE);
     let text = std::fs::read_to_string(path).ok()?;
     serde_json::from_str(&text).ok()
 }
 
 #[test]
+fn the_kept_reference_is_the_shared_one_when_it_is_beside_the_project() {
+    // ../shared is optional: where it is present, the copy in the repository must not drift.
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/reference")
+        .join(REFERENCE);
+    let Ok(text) = std::fs::read_to_string(&shared) else {
+        return;
+    };
+    let shared: serde_json::Value = serde_json::from_str(&text).expect("shared reference JSON");
+    assert_eq!(
+        Some(shared),
+        reference(),
+        "tests/fixtures/reference/{REFERENCE} differs from ../shared/reference: copy it again"
+    );
+}
+
+#[test]
 fn shipped_catalog_matches_reference_word_for_word() {
-    // CI and every developer machine have ../shared beside the project (see DEVELOPERS notes);
-    // without it this check has nothing to compare against.
     let Some(r) = reference() else {
-        panic!("../shared/reference/catalog-permenpanrb-59-2020.json must be beside the project");
+        panic!("tests/fixtures/reference/{REFERENCE} is missing or not JSON");
     };
     let c = default_catalog();
     let reg = c
@@ -90,7 +110,7 @@ fn shipped_catalog_matches_reference_word_for_word() {
 #[test]
 fn regulation_test_vectors_reproduce() {
     let Some(r) = reference() else {
-        panic!("../shared/reference must be beside the project");
+        panic!("tests/fixtures/reference/{REFERENCE} is missing or not JSON");
     };
     // Tabel 10: aspect 2 from indicator levels.
     let v = &r["test_vectors"][0];

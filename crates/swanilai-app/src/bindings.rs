@@ -52,6 +52,7 @@ mod tests {
             ProgressDto,
             settings::Settings,
             settings::TextSize,
+            settings::Display,
             Year,
             ReviewStep,
             swanilai_core::workflow::Role,

@@ -113,8 +113,26 @@ pub fn set_language(path: &Path, language: Language) -> AppResult<Settings> {
     Ok(s)
 }
 
+/// The window's zoom and text size, as the desktop sends them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Display {
+    /// Page zoom in percent, one of [`ZOOM_STEPS`].
+    pub zoom: u16,
+    /// The base text size.
+    pub text_size: TextSize,
+}
+
+/// Open the database at `db` with the language of the settings file at `settings_path`
+/// (import problems and workbook errors are worded in it).
+pub fn open_app(db: &Path, how: crate::Open, settings_path: &Path) -> AppResult<crate::App> {
+    let mut app = crate::App::open(db, how)?;
+    app.set_language(load(settings_path).language);
+    Ok(app)
+}
+
 /// Choose the page zoom (one of [`ZOOM_STEPS`]) and the text size, and keep them.
-pub fn set_display(path: &Path, zoom: u16, text_size: TextSize) -> AppResult<Settings> {
+pub fn set_display(path: &Path, display: Display) -> AppResult<Settings> {
+    let Display { zoom, text_size } = display;
     if !ZOOM_STEPS.contains(&zoom) {
         return Err(crate::AppError::new(
             crate::ErrorCode::InvalidInput,
@@ -171,10 +189,11 @@ mod tests {
     fn display_settings_are_kept_and_read_leniently() {
         let dir = tempfile::tempdir().expect("tempdir");
         let p = dir.path().join("settings.json");
-        let s = set_display(&p, 150, TextSize::Larger).expect("set");
+        let display = |zoom, text_size| Display { zoom, text_size };
+        let s = set_display(&p, display(150, TextSize::Larger)).expect("set");
         assert_eq!((s.zoom, s.text_size), (150, TextSize::Larger));
         assert_eq!(load(&p), s, "kept");
-        let err = set_display(&p, 333, TextSize::Normal).expect_err("not a step");
+        let err = set_display(&p, display(333, TextSize::Normal)).expect_err("not a step");
         assert!(err.message.contains("333"), "{}", err.message);
         assert_eq!(load(&p).zoom, 150, "a refused zoom changes nothing");
         std::fs::write(&p, r#"{"language":"en","zoom":7,"text_size":"huge"}"#).expect("write");

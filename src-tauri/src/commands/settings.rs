@@ -1,6 +1,6 @@
 //! Settings: the window's language and where the default database lives.
 
-use swanilai_app::settings::{self, Language, Settings, TextSize};
+use swanilai_app::settings::{self, Display, Language, Settings};
 use swanilai_app::{places, AppResult};
 use tauri::State;
 
@@ -24,12 +24,8 @@ pub fn set_language(state: State<'_, AppState>, language: Language) -> AppResult
 
 /// The page zoom (percent) and text size, kept for the next run.
 #[tauri::command(async)]
-pub fn set_display(
-    state: State<'_, AppState>,
-    zoom: u16,
-    text_size: TextSize,
-) -> AppResult<Settings> {
-    settings::set_display(&state.settings_path, zoom, text_size)
+pub fn set_display(state: State<'_, AppState>, display: Display) -> AppResult<Settings> {
+    settings::set_display(&state.settings_path, display)
 }
 
 /// The default database file (the user's data folder), for the settings screen.

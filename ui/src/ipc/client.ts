@@ -148,7 +148,7 @@ export const ipc = {
   // settings
   getSettings: () => call<Settings>("get_settings"),
   setLanguage: (language: Language) => call<Settings>("set_language", { language }),
-  setDisplay: (zoom: number, textSize: TextSize) => call<Settings>("set_display", { zoom, textSize }),
+  setDisplay: (zoom: number, textSize: TextSize) => call<Settings>("set_display", { display: { zoom, text_size: textSize } }),
   defaultDatabase: () => call<string>("default_database"),
 
   // accounts
