@@ -532,7 +532,7 @@ def run_read_only(driver, binary, work, artifacts):
             now = s.execute("return document.querySelector('label.level-card.chosen')?.dataset.level")
             checked = s.execute("return document.querySelector('label.level-card input:checked')?.value")
             assert now == stored and checked == stored, ("the page shows the stored level again", stored, now, checked)
-        assert code == "DATABASE_BUSY" and "hanya-baca" in text, (code, text)
+        assert code == "DATABASE_READ_ONLY" and "hanya-baca" in text, (code, text)
         time.sleep(0.6)
         s.screenshot(os.path.join(artifacts, "17-bad-read-only.png"))
         s.quit()

@@ -268,6 +268,40 @@ pub struct EvidenceDto {
     pub added_by: String,
     /// False when the same file or URL was already attached to this indicator.
     pub newly_attached: bool,
+    /// The indicator the name claims by the naming convention when it is another one
+    /// ("7.a.Perbup.pdf" attached to indicator 5 claims 7): attached all the same, but the
+    /// window and the command line warn. None when the name claims nothing or this indicator.
+    pub claims_indicator: Option<u32>,
+}
+
+/// What `evidence verify` found. Clean when all three lists are empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EvidenceCheckDto {
+    /// How many stored files were checked against their sha256.
+    pub files: u32,
+    /// Evidence whose file is present but no longer matches its sha256.
+    pub damaged: Vec<EvidenceDto>,
+    /// Evidence whose file is not in the evidence folder.
+    pub missing: Vec<EvidenceDto>,
+    /// Files in the evidence folder that the database does not record.
+    pub strays: Vec<StrayDto>,
+}
+
+impl EvidenceCheckDto {
+    /// Nothing damaged, missing or stray.
+    pub fn is_clean(&self) -> bool {
+        self.damaged.is_empty() && self.missing.is_empty() && self.strays.is_empty()
+    }
+}
+
+/// A file in the evidence folder that the database does not record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StrayDto {
+    /// Its path inside the evidence folder.
+    pub path: String,
+    /// "incoming" (a temporary copy left by an interrupted add), "unrecorded" (a stored
+    /// file no row records) or "foreign" (not of the store's naming; never removed by it).
+    pub kind: String,
 }
 
 /// The index of one domain or aspect, as the Dasbor and the documents show it.

@@ -20,8 +20,11 @@ pub enum ErrorCode {
     DatabaseTooNew,
     /// The file is not a Swanilai database (not SQLite, or another program's).
     NotADatabase,
-    /// The database file is locked by another program or read-only.
+    /// The database file is locked by another program or cannot be opened.
     DatabaseBusy,
+    /// The database file (or its folder) is read-only: everything can be read, nothing
+    /// changed; the message says why.
+    DatabaseReadOnly,
     /// There is no assessment for the year asked.
     AssessmentNotFound,
     /// An assessment for that year already exists.
@@ -138,6 +141,7 @@ impl From<StoreError> for AppError {
             StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
             StoreError::Missing(_) => ErrorCode::DatabaseMissing,
             StoreError::Corrupt { .. } => ErrorCode::EvidenceCorrupt,
+            e if e.is_read_only() => ErrorCode::DatabaseReadOnly,
             e if e.is_busy() => ErrorCode::DatabaseBusy,
             // A full disk or a file size limit while the store writes.
             StoreError::Io { source, .. }
@@ -149,11 +153,16 @@ impl From<StoreError> for AppError {
                 ErrorCode::FileUnwritable
             }
             StoreError::Io { .. } => ErrorCode::FileUnreadable,
-            StoreError::Sqlite(_) | StoreError::Conflict(_) => ErrorCode::Internal,
+            StoreError::Sqlite(_) | StoreError::Conflict(_) | StoreError::ReadOnly { .. } => {
+                ErrorCode::Internal
+            }
         };
         let message = match code {
             ErrorCode::DatabaseBusy => format!(
-                "the database is locked by another program or is read-only ({e}); close the other program or choose a writable file"
+                "the database is locked by another program ({e}); close the other program or choose another file"
+            ),
+            ErrorCode::DatabaseReadOnly => format!(
+                "{e}; make the file and its folder writable, or work on a copy, to change it"
             ),
             _ => e.to_string(),
         };

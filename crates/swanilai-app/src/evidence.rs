@@ -3,12 +3,16 @@
 use std::path::{Path, PathBuf};
 
 use swanilai_store::evidence::{self, EvidenceRow, NewEvidence};
+use swanilai_store::{BlobState, StrayKind};
 
 use serde_json::json;
 use swanilai_core::workflow::Action;
 
+use crate::evidence_names::{claimed_indicator, conventional_name, normalise_name};
 use crate::Year;
-use crate::{indicator_of, App, AppError, AppResult, ErrorCode, EvidenceDto};
+use crate::{
+    indicator_of, App, AppError, AppResult, ErrorCode, EvidenceCheckDto, EvidenceDto, StrayDto,
+};
 
 /// Largest evidence file accepted (200 MiB): large scans and screen videos fit, a whole
 /// disk image does not.
@@ -49,7 +53,10 @@ impl App {
         for f in files {
             check_file(f)?;
         }
-        // Content-addressed copies first: harmless if the transaction below fails.
+        // Content-addressed copies first: harmless if the transaction below fails. The hold
+        // keeps the open-time sweep off these files until the rows that record them commit;
+        // a crash before that leaves files the next open removes.
+        let _hold = self.store.blobs().hold()?;
         let mut stored = Vec::with_capacity(files.len());
         for f in files {
             let info = self.store.blobs().ingest(f)?;
@@ -64,7 +71,7 @@ impl App {
                     .essence_str()
                     .to_owned();
                 evidence::ensure_blob(tx, &info.sha256, info.size, &media, &now)?;
-                let name = file_name(path);
+                let name = normalise_name(&file_name(path));
                 let (id, new) = evidence::insert(
                     tx,
                     a.id,
@@ -111,10 +118,13 @@ impl App {
                 format!("'{url}' is not a web address (it must start with http:// or https://)"),
             ));
         }
-        let title = title
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .unwrap_or(url);
+        let title = normalise_name(
+            title
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .unwrap_or(url),
+        );
+        let title = title.as_str();
         let now = self.clock.now();
         let id = self.store.transaction(|tx, _| {
             let (id, new) = evidence::insert(
@@ -245,8 +255,8 @@ impl App {
         id: i64,
         dest: &Path,
     ) -> AppResult<()> {
-        let c = self.evidence_content(year, id)?;
-        crate::files::write_bytes_atomically(dest, &c.bytes)
+        let (_, sha) = self.evidence_file(year, id)?;
+        self.copy_verified(&sha, dest)
     }
 
     /// Copy a stored evidence file (verified) under its own name, made safe, into
@@ -257,27 +267,77 @@ impl App {
         id: i64,
         dir: &Path,
     ) -> AppResult<PathBuf> {
-        let c = self.evidence_content(year, id)?;
+        let (row, sha) = self.evidence_file(year, id)?;
         let folder = dir.join(id.to_string());
         std::fs::create_dir_all(&folder).map_err(|e| crate::files::unwritable(&folder, e))?;
-        let dest = folder.join(crate::files::safe_name(&c.name));
-        crate::files::write_bytes_atomically(&dest, &c.bytes)?;
+        let dest = folder.join(crate::files::safe_name(&row.name));
+        self.copy_verified(&sha, &dest)?;
         Ok(dest)
     }
 
-    /// Check every stored file of an assessment against its sha256; returns the damaged ones.
-    pub fn verify_evidence(&mut self, year: impl Into<Year>) -> AppResult<Vec<EvidenceDto>> {
+    /// The row of a stored evidence file and its sha256 (a link is refused).
+    fn evidence_file(&self, year: impl Into<Year>, id: i64) -> AppResult<(EvidenceRow, String)> {
+        let a = self.assessment(year)?;
+        let row =
+            evidence::get(self.store.conn(), a.id, id)?.ok_or_else(|| not_found(id, a.year))?;
+        let sha = row.sha256.clone().ok_or_else(|| {
+            AppError::new(
+                ErrorCode::InvalidInput,
+                format!("evidence {id} is a link, not a file"),
+            )
+        })?;
+        Ok((row, sha))
+    }
+
+    /// Stream a stored file out to `dest` (atomically), checked against its sha256 on the
+    /// way: a damaged file leaves nothing under `dest`.
+    fn copy_verified(&self, sha: &str, dest: &Path) -> AppResult<()> {
+        let mut reader = self.store.blobs().open_verified(sha)?;
+        crate::files::write_atomically(dest, |file, _| {
+            std::io::copy(&mut reader, file).map_err(|e| stream_error(sha, dest, e))?;
+            Ok(())
+        })
+    }
+
+    /// Check the evidence of an assessment: every stored file streamed through its sha256
+    /// (damaged or missing), and the evidence folder for files the database does not record
+    /// (strays: leftovers of an interrupted add, or anything else put there).
+    pub fn verify_evidence(&mut self, year: impl Into<Year>) -> AppResult<EvidenceCheckDto> {
         let a = self.assessment(year)?;
         let rows = evidence::list(self.store.conn(), a.id, None)?;
-        let mut bad = Vec::new();
+        let mut check = EvidenceCheckDto::default();
         for dto in with_labels(rows, &[]) {
-            if let Some(sha) = &dto.sha256 {
-                if !self.store.blobs().verify(sha)? {
-                    bad.push(dto);
-                }
+            let Some(sha) = &dto.sha256 else { continue };
+            check.files += 1;
+            match self.store.blobs().check(sha)? {
+                BlobState::Intact => {}
+                BlobState::Damaged => check.damaged.push(dto),
+                BlobState::Missing => check.missing.push(dto),
             }
         }
-        Ok(bad)
+        let known = evidence::blob_shas(self.store.conn())?;
+        let root = self.store.blobs().root().to_owned();
+        check.strays = self
+            .store
+            .blobs()
+            .strays(&known)?
+            .into_iter()
+            .map(|s| StrayDto {
+                path: s
+                    .path
+                    .strip_prefix(&root)
+                    .unwrap_or(&s.path)
+                    .to_string_lossy()
+                    .into_owned(),
+                kind: match s.kind {
+                    StrayKind::Incoming => "incoming",
+                    StrayKind::Unrecorded => "unrecorded",
+                    StrayKind::Foreign => "foreign",
+                }
+                .into(),
+            })
+            .collect();
+        Ok(check)
     }
 
     fn evidence_by_ids(
@@ -292,6 +352,18 @@ impl App {
             .iter()
             .filter_map(|(id, _)| all.iter().find(|e| e.id == *id).cloned())
             .collect())
+    }
+}
+
+/// An error while streaming a stored file out: damaged (EVIDENCE_CORRUPT) or the write.
+pub(crate) fn stream_error(sha: &str, dest: &Path, e: std::io::Error) -> AppError {
+    if e.kind() == std::io::ErrorKind::InvalidData {
+        AppError::new(
+            ErrorCode::EvidenceCorrupt,
+            format!("evidence file {sha} is damaged: its content no longer matches its sha256"),
+        )
+    } else {
+        crate::files::unwritable(dest, e)
     }
 }
 
@@ -360,7 +432,7 @@ fn check_date(text: &str) -> AppResult<String> {
 }
 
 /// Rows of one or more indicators -> DTOs with their "7.a" labels (attachment order).
-fn with_labels(rows: Vec<EvidenceRow>, fresh: &[(i64, bool)]) -> Vec<EvidenceDto> {
+pub(crate) fn with_labels(rows: Vec<EvidenceRow>, fresh: &[(i64, bool)]) -> Vec<EvidenceDto> {
     let mut out = Vec::with_capacity(rows.len());
     let mut current = (u32::MAX, 0usize);
     for r in rows {
@@ -377,6 +449,7 @@ fn with_labels(rows: Vec<EvidenceRow>, fresh: &[(i64, bool)]) -> Vec<EvidenceDto
             id: r.id,
             indicator: r.indicator,
             conventional_name: conventional_name(&label, &r.name),
+            claims_indicator: claimed_indicator(&r.name).filter(|n| *n != r.indicator),
             label,
             kind: r.kind,
             name: r.name,
@@ -417,52 +490,5 @@ mod tests {
             .map(|&i| super::letter(i))
             .collect();
         assert_eq!(got, ["a", "b", "z", "aa", "ab"]);
-    }
-}
-
-/// "7.a.Perbup.pdf" stays; "Perbup.pdf" becomes "7.a.Perbup.pdf". Characters no file
-/// system takes become "_".
-pub(crate) fn conventional_name(label: &str, name: &str) -> String {
-    let clean: String = name
-        .chars()
-        .map(|c| {
-            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    if clean.starts_with(&format!("{label}.")) {
-        clean
-    } else {
-        format!("{label}.{clean}")
-    }
-}
-
-#[cfg(test)]
-mod naming_tests {
-    use super::conventional_name;
-
-    #[test]
-    fn names_follow_the_convention_once() {
-        let cases = [
-            (
-                "1.a",
-                "1.a.Perbup-7-2024-SPBE.pdf",
-                "1.a.Perbup-7-2024-SPBE.pdf",
-            ),
-            (
-                "7.b",
-                "SK Tim SPBE (final).PDF",
-                "7.b.SK Tim SPBE (final).PDF",
-            ),
-            ("1.a", "7.b.lain.pdf", "1.a.7.b.lain.pdf"),
-            ("20.c", "a/b:c?\"d\".png", "20.c.a_b_c__d_.png"),
-            ("3.b", "tab\there", "3.b.tab_here"),
-        ];
-        for (label, name, expected) in cases {
-            assert_eq!(conventional_name(label, name), expected, "{name}");
-        }
     }
 }

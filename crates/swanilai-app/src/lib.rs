@@ -17,6 +17,7 @@ mod documents;
 pub mod dto;
 mod error;
 mod evidence;
+mod evidence_names;
 pub mod files;
 mod frameworks;
 mod index;
@@ -123,7 +124,9 @@ impl App {
             sign_in_delay: std::time::Duration::from_millis(400),
             language: settings::Language::default(),
         };
-        app.ensure_audit_baseline()?;
+        if app.store.read_only().is_none() {
+            app.ensure_audit_baseline()?;
+        }
         Ok(app)
     }
 
@@ -136,6 +139,12 @@ impl App {
     /// The language import problems and workbook layout errors are said in.
     pub fn language(&self) -> settings::Language {
         self.language
+    }
+
+    /// Why the database cannot be written, when it was opened read-only (the file or its
+    /// folder is read-only); None when it is writable.
+    pub fn read_only(&self) -> Option<&str> {
+        self.store.read_only()
     }
 
     /// The database file's path.

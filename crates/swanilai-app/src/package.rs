@@ -96,7 +96,8 @@ impl App {
             for e in &evidence {
                 match &e.sha256 {
                     Some(sha) => {
-                        let bytes = self.store.blobs().read_verified(sha)?;
+                        // Streamed: hashed while copied, checked at the end of the file.
+                        let mut reader = self.store.blobs().open_verified(sha)?;
                         let mut name = format!(
                             "data-dukung/{:02}/{}",
                             e.indicator,
@@ -112,8 +113,9 @@ impl App {
                             used.insert(name.clone());
                         }
                         zip.start_file(&name, stored).map_err(|x| fail(&name, &x))?;
-                        zip.write_all(&bytes).map_err(|x| fail(&name, &x))?;
-                        done += bytes.len() as u64;
+                        let size = std::io::copy(&mut reader, &mut zip)
+                            .map_err(|x| crate::evidence::stream_error(sha, out, x))?;
+                        done += size;
                         files += 1;
                         manifest.push_str(&format!(
                             "{};{};file;{};{};{};{};;\n",
@@ -121,7 +123,7 @@ impl App {
                             e.indicator,
                             name,
                             sha,
-                            bytes.len(),
+                            size,
                             e.document_date.clone().unwrap_or_default()
                         ));
                         progress(done, total);

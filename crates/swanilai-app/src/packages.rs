@@ -389,13 +389,15 @@ impl App {
     }
 
     /// Store the evidence files of a package that this database does not hold yet,
-    /// checking each against its sha256.
+    /// checking each against its sha256. The returned hold keeps the open-time sweep off
+    /// them: keep it until the transaction that records them has committed.
     fn ingest_package_files<R: std::io::Read + std::io::Seek>(
         &self,
         r: &mut PackageReader<R>,
         shas: &BTreeSet<String>,
         file: &Path,
-    ) -> AppResult<()> {
+    ) -> AppResult<swanilai_store::Hold> {
+        let hold = self.store.blobs().hold()?;
         for sha in shas {
             if self.store.blobs().path_of(sha).exists() {
                 continue;
@@ -409,7 +411,7 @@ impl App {
                 ));
             }
         }
-        Ok(())
+        Ok(hold)
     }
 }
 
@@ -438,7 +440,7 @@ fn insert_evidence(
             indicator: e.indicator,
             kind: if e.sha256.is_some() { "file" } else { "link" },
             sha256: e.sha256.as_deref(),
-            name: &e.name,
+            name: &crate::evidence_names::normalise_name(&e.name),
             url: e.url.as_deref(),
             note: &e.note,
             document_date: e.document_date.as_deref(),

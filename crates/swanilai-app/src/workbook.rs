@@ -59,11 +59,17 @@ impl App {
                 }
             })
             .collect();
-        let evidence = swanilai_store::evidence::list(conn, a.id, None)?
+        // The verifier reads the same names as the evidence package's files:
+        // "10.c.small1.pdf", a link as "10.d Portal" (as in the package's tautan.txt).
+        let stored_evidence = swanilai_store::evidence::list(conn, a.id, None)?;
+        let evidence = crate::evidence::with_labels(stored_evidence, &[])
             .into_iter()
             .map(|e| EvidenceRow {
                 indicator: e.indicator,
-                name: e.name,
+                name: match e.url {
+                    Some(_) => format!("{} {}", e.label, e.name),
+                    None => e.conventional_name,
+                },
                 sha256: e.sha256.unwrap_or_default(),
                 size: e.size.unwrap_or(0),
                 url: e.url,

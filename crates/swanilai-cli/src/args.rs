@@ -482,10 +482,13 @@ pub enum EvidenceCmd {
         year: YearArg,
         id: i64,
     },
-    /// Check every stored file against its sha256.
+    /// Check every stored file against its sha256 (streamed), and the evidence folder for
+    /// files the database does not record; exits 1 unless everything is in order.
     Verify {
         #[command(flatten)]
         year: YearArg,
+        #[arg(long)]
+        json: bool,
     },
     /// Write the evidence package (.zip) for the external assessors.
     Package {

@@ -22,7 +22,11 @@ fn main() -> ExitCode {
     match run::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error[{}]: {}", output::code_name(e.code), e.message);
+            eprintln!(
+                "error[{}]: {}",
+                output::code_name(e.code),
+                output::escape_controls(&e.message)
+            );
             ExitCode::from(1)
         }
     }

@@ -115,16 +115,54 @@ pub fn print_preview(p: &ImportPreview, applied: bool, lang: Language) {
     }
 }
 
-/// Write one line to stdout. A closed pipe (`swanilai ... | head`) ends the program
-/// quietly instead of panicking.
+/// Text for a terminal: line breaks and tabs kept, every other control character
+/// (ESC, CR, BEL, DEL, the C1 range) shown escaped as `\u{1b}`, so text from a database
+/// or a file (an explanation, an evidence name) cannot move the cursor, recolour or
+/// rewrite the terminal.
+pub fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Write one line to stdout, control characters escaped ([`escape_controls`]; JSON output
+/// has none raw: serde_json escapes them). A closed pipe (`swanilai ... | head`) ends the
+/// program quietly instead of panicking.
 pub fn emit(line: &str) {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    if let Err(e) = writeln!(out, "{line}") {
+    if let Err(e) = writeln!(out, "{}", escape_controls(line)) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
         eprintln!("cannot write output: {e}");
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_controls;
+
+    #[test]
+    fn controls_are_escaped_and_line_breaks_kept() {
+        let cases = [
+            ("FAKTA:\nada Perbup", "FAKTA:\nada Perbup"),
+            (
+                "\u{1b}[2J\u{1b}]0;judul\u{7}",
+                "\\u{1b}[2J\\u{1b}]0;judul\\u{7}",
+            ),
+            ("a\rb\u{9b}c\u{7f}", "a\\u{d}b\\u{9b}c\\u{7f}"),
+            ("tab\tok", "tab\tok"),
+        ];
+        for (raw, shown) in cases {
+            assert_eq!(escape_controls(raw), shown, "{raw:?}");
+        }
     }
 }

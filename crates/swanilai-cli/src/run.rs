@@ -8,7 +8,7 @@ use swanilai_app::{
 };
 
 use crate::args::{AnswerCmd, AssessmentCmd, CatalogCmd, Cli, Command, EvidenceCmd, PackageCmd};
-use crate::output::{print_answers, print_index, print_json, print_preview};
+use crate::output::{escape_controls, print_answers, print_index, print_json, print_preview};
 
 pub fn run(cli: Cli) -> AppResult<()> {
     let user = cli.user.clone();
@@ -317,9 +317,17 @@ fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
                     outln!(
                         "{} {} sha256:{}{note}",
                         e.label,
-                        e.name,
-                        e.sha256.unwrap_or_default()
+                        e.conventional_name,
+                        e.sha256.clone().unwrap_or_default()
                     );
+                    if let Some(other) = e.claims_indicator {
+                        outln!(
+                            "warning: the name '{}' looks like evidence of indicator {other}; it is attached to indicator {} as {}",
+                            e.name,
+                            e.indicator,
+                            e.label
+                        );
+                    }
                 }
             }
         }
@@ -348,11 +356,14 @@ fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
                         (None, Some(size)) => format!("{size} bytes"),
                         _ => String::new(),
                     };
+                    let name = match e.url {
+                        Some(_) => format!("{} {}", e.label, e.name),
+                        None => e.conventional_name.clone(),
+                    };
                     outln!(
-                        "[{}] {} {} ({}) {}",
+                        "[{}] {} ({}) {}",
                         e.id,
-                        e.label,
-                        e.name,
+                        name,
                         what,
                         e.document_date.unwrap_or_default()
                     );
@@ -363,17 +374,47 @@ fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
             let e = app.remove_evidence(year.year, id)?;
             outln!("removed {} {}", e.label, e.name);
         }
-        EvidenceCmd::Verify { year } => {
-            let bad = app.verify_evidence(year.year)?;
-            if bad.is_empty() {
-                outln!("every evidence file matches its sha256");
-            } else {
-                for e in &bad {
-                    eprintln!("damaged or missing: [{}] {} {}", e.id, e.label, e.name);
-                }
+        EvidenceCmd::Verify { year, json } => {
+            let check = app.verify_evidence(year.year)?;
+            if json {
+                print_json(&check);
+            } else if check.is_clean() {
+                outln!(
+                    "{} evidence file(s) checked: every one matches its sha256; nothing stray in {}",
+                    check.files,
+                    app.evidence_dir().display()
+                );
+            }
+            for e in &check.damaged {
+                eprintln!(
+                    "damaged: [{}] {}",
+                    e.id,
+                    escape_controls(&e.conventional_name)
+                );
+            }
+            for e in &check.missing {
+                eprintln!(
+                    "missing: [{}] {}",
+                    e.id,
+                    escape_controls(&e.conventional_name)
+                );
+            }
+            for s in &check.strays {
+                eprintln!(
+                    "not recorded ({}): {}",
+                    s.kind,
+                    escape_controls(&app.evidence_dir().join(&s.path).display().to_string())
+                );
+            }
+            if !check.is_clean() {
                 return Err(AppError::new(
                     ErrorCode::EvidenceCorrupt,
-                    format!("{} evidence file(s) are damaged or missing", bad.len()),
+                    format!(
+                        "{} damaged, {} missing, {} file(s) in the evidence folder that the database does not record",
+                        check.damaged.len(),
+                        check.missing.len(),
+                        check.strays.len()
+                    ),
                 ));
             }
         }

@@ -759,6 +759,8 @@ fn a_framework_travels_as_json_and_as_a_workbook() {
         );
 }
 
+#[path = "cli/evidence.rs"]
+mod evidence;
 #[path = "cli/files.rs"]
 mod files;
 #[path = "cli/messages.rs"]

@@ -147,3 +147,10 @@ pub fn counts(conn: &Connection, assessment_id: i64) -> Result<Vec<(u32, u32)>> 
     let rows = stmt.query_map([assessment_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// The sha256 of every stored file the database records (the `blob` rows).
+pub fn blob_shas(conn: &Connection) -> Result<std::collections::HashSet<String>> {
+    let mut stmt = conn.prepare_cached("SELECT sha256 FROM blob")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -22,7 +22,8 @@ pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
-pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+/// Check that the file is ours and not newer than this binary; returns its schema version.
+pub fn check(conn: &Connection, path: &Path) -> Result<i64> {
     let app_id: i64 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(|e| StoreError::NotADatabase {
@@ -48,6 +49,11 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             supported: latest_version(),
         });
     }
+    Ok(version)
+}
+
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let version = check(conn, path)?;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;

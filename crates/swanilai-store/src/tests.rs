@@ -145,3 +145,143 @@ fn a_failed_transaction_leaves_nothing_behind() {
     assert!(assessments::list(store.conn()).unwrap().is_empty());
     assert!(frameworks::list(store.conn()).unwrap().is_empty());
 }
+
+/// A stored file recorded in the `blob` table, as a use case would leave it.
+fn stored(store: &Store, dir: &std::path::Path, content: &[u8]) -> String {
+    let src = dir.join("src.bin");
+    std::fs::write(&src, content).unwrap();
+    let info = store.blobs().ingest(&src).unwrap();
+    evidence::ensure_blob(
+        store.conn(),
+        &info.sha256,
+        info.size,
+        "application/pdf",
+        "t",
+    )
+    .unwrap();
+    info.sha256
+}
+
+#[test]
+fn leftovers_of_an_interrupted_add_are_swept_on_open_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let store = Store::open(&db, OpenMode::Create).unwrap();
+    let kept = stored(&store, dir.path(), b"%PDF-1.4 recorded");
+    drop(store);
+    let ev = evidence_dir(&db);
+    // What kill -9 leaves: a temporary copy, and a file renamed into place whose row never
+    // committed; plus a file the store did not write.
+    let temp = ev.join(".incoming-AbC123");
+    std::fs::write(&temp, vec![7u8; 4096]).unwrap();
+    let orphan_sha = "cd".repeat(32);
+    std::fs::create_dir_all(ev.join("cd")).unwrap();
+    let orphan = ev.join("cd").join(&orphan_sha);
+    std::fs::write(&orphan, b"never recorded").unwrap();
+    let foreign = ev.join("cd").join("catatan.txt");
+    std::fs::write(&foreign, b"someone's note").unwrap();
+
+    // While a writer holds the store, the sweep keeps off.
+    let hold = BlobStore::new(ev.clone()).hold().unwrap();
+    let store = Store::open(&db, OpenMode::Existing).unwrap();
+    assert!(
+        temp.exists() && orphan.exists(),
+        "nothing swept under a hold"
+    );
+    let known = evidence::blob_shas(store.conn()).unwrap();
+    let kinds: Vec<StrayKind> = store
+        .blobs()
+        .strays(&known)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            StrayKind::Incoming,
+            StrayKind::Foreign,
+            StrayKind::Unrecorded
+        ]
+    );
+    drop((hold, store));
+
+    let store = Store::open(&db, OpenMode::Existing).unwrap();
+    assert!(
+        !temp.exists() && !orphan.exists(),
+        "the store's own leftovers are gone"
+    );
+    assert!(
+        foreign.exists(),
+        "a file of another naming is never removed"
+    );
+    assert_eq!(store.blobs().check(&kept).unwrap(), BlobState::Intact);
+    let strays = store
+        .blobs()
+        .strays(&evidence::blob_shas(store.conn()).unwrap())
+        .unwrap();
+    assert_eq!(strays.len(), 1);
+    assert_eq!(strays[0].path, foreign);
+}
+
+#[test]
+fn check_tells_damaged_from_missing_while_streaming() {
+    let (dir, store) = open_temp();
+    let sha = stored(&store, dir.path(), &vec![1u8; 3 * 1024 * 1024]);
+    assert_eq!(store.blobs().check(&sha).unwrap(), BlobState::Intact);
+    let path = store.blobs().path_of(&sha);
+    std::fs::write(&path, vec![2u8; 3 * 1024 * 1024]).unwrap();
+    assert_eq!(store.blobs().check(&sha).unwrap(), BlobState::Damaged);
+    let mut copy = Vec::new();
+    let err =
+        std::io::Read::read_to_end(&mut store.blobs().open_verified(&sha).unwrap(), &mut copy)
+            .unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(store.blobs().check(&sha).unwrap(), BlobState::Missing);
+}
+
+#[test]
+fn a_read_only_open_reads_writes_nothing_and_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    {
+        let mut store = Store::open(&db, OpenMode::Create).unwrap();
+        store
+            .transaction(|tx, _| instansi::upsert(tx, &sample_instansi()))
+            .unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let mut store = Store::open(&db, OpenMode::ReadOnly).unwrap();
+    assert!(store.read_only().is_some());
+    assert!(instansi::get(store.conn()).unwrap().is_some(), "reads work");
+    let err = store
+        .transaction(|tx, _| instansi::upsert(tx, &sample_instansi()))
+        .unwrap_err();
+    assert!(err.is_read_only(), "{err}");
+    assert!(err.to_string().contains("read-only"), "{err}");
+    drop(store);
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the file is unchanged");
+
+    // A database that needs a migration cannot be upgraded read-only: refused, saying so.
+    {
+        let store = Store::open(&db, OpenMode::Existing).unwrap();
+        store.conn().pragma_update(None, "user_version", 1).unwrap();
+    }
+    let err = Store::open(&db, OpenMode::ReadOnly).unwrap_err();
+    assert!(
+        err.is_read_only() && err.to_string().contains("upgrade"),
+        "{err}"
+    );
+}
+
+fn sample_instansi() -> instansi::InstansiRow {
+    instansi::InstansiRow {
+        name: "Pemerintah Kabupaten Uji".into(),
+        kind: "kabupaten".into(),
+        coordinator_name: String::new(),
+        coordinator_nip: String::new(),
+        address: String::new(),
+        created_at: "2026-01-01T00:00:00Z".into(),
+    }
+}

@@ -343,7 +343,7 @@ impl App {
             .flat_map(|p| p.added.iter().filter_map(|e| e.sha256.clone()))
             .collect();
         report.backup = Some(self.backup_before_merge()?.display().to_string());
-        self.ingest_package_files(&mut r, &added, file)?;
+        let _hold = self.ingest_package_files(&mut r, &added, file)?;
         let actor = self.actor_name()?;
         let now = self.clock.now();
         self.store.transaction(|tx, _| {

@@ -68,7 +68,7 @@ impl App {
             .iter()
             .filter_map(|e| e.sha256.clone())
             .collect();
-        self.ingest_package_files(&mut r, &shas, file)?;
+        let _hold = self.ingest_package_files(&mut r, &shas, file)?;
         let payload = r.payload.clone();
         let kept = self.apply_work_package(&m, &payload, previous_in.is_none())?;
         Ok(summary(file, &m, &payload.evidence, kept))

@@ -69,4 +69,10 @@ added_by: string,
 /**
  * False when the same file or URL was already attached to this indicator.
  */
-newly_attached: boolean, };
+newly_attached: boolean, 
+/**
+ * The indicator the name claims by the naming convention when it is another one
+ * ("7.a.Perbup.pdf" attached to indicator 5 claims 7): attached all the same, but the
+ * window and the command line warn. None when the name claims nothing or this indicator.
+ */
+claims_indicator: number | null, };
