@@ -550,3 +550,149 @@ fn the_supervisor_changes_the_profile_and_starts_a_new_year_audited() {
         .any(|e| e.action == "assessment.new"));
     assert!(app.verify_audit().unwrap().ok, "the chain holds");
 }
+
+#[test]
+fn a_hand_edit_of_any_table_is_detected_and_stays_in_the_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("it.db");
+    let mut app = ready_app(dir.path());
+    app.set_sign_in_delay(Duration::ZERO);
+    app.add_account(account("Sari Wulandari", "Setda")).unwrap();
+    as_user(&mut app, "Sari Wulandari");
+    app.add_account(account("Budi Santoso", "Diskominfo"))
+        .unwrap();
+    app.set_team_role(None, "Budi Santoso", Role::Member)
+        .unwrap();
+    app.assign(None, 3, Assignee::Account("Budi Santoso".into()))
+        .unwrap();
+    app.set_answer(None, 3, level(2, "awal")).unwrap();
+    let file = dir.path().join("SK Tim SPBE.pdf");
+    std::fs::write(&file, b"%PDF-1.4 SK").unwrap();
+    app.add_evidence_files(None, 3, &[file], None).unwrap();
+    assert!(app.verify_audit().unwrap().ok, "a clean start");
+    drop(app);
+
+    // What the issue found passing as "chain intact", one at a time.
+    let edits = [
+        (
+            "account",
+            "UPDATE account SET is_admin = 1 WHERE name = 'Budi Santoso'",
+        ),
+        (
+            "account",
+            "UPDATE account SET password_hash = 'x' WHERE name = 'Budi Santoso'",
+        ),
+        (
+            "team_member",
+            "UPDATE team_member SET role = 'supervisor' WHERE role = 'member'",
+        ),
+        ("assignment", "DELETE FROM assignment"),
+        ("evidence", "UPDATE evidence SET name = 'lain.pdf'"),
+        ("assessment", "UPDATE assessment SET status = 'finalized'"),
+        ("instansi", "UPDATE instansi SET name = 'Kota Palsu'"),
+    ];
+    for (table, sql) in edits {
+        let copy = dir.path().join(format!("{table}-{}.db", sql.len()));
+        std::fs::copy(&db, &copy).unwrap();
+        let c = rusqlite::Connection::open(&copy).unwrap();
+        c.execute(sql, []).unwrap();
+        drop(c);
+        let mut app = App::open(&copy, swanilai_app::Open::Existing).unwrap();
+        let r = app.verify_audit().unwrap();
+        assert!(!r.ok, "{sql}: not detected");
+        assert!(
+            r.mismatches.iter().any(|m| m.contains(table)),
+            "{sql}: {:?}",
+            r.mismatches
+        );
+        assert_eq!(r.broken_at, None, "the chain itself is intact");
+    }
+
+    // The next change through Swanilai does not absorb a hand edit: it is written into the
+    // chain and reported from then on.
+    let c = rusqlite::Connection::open(&db).unwrap();
+    c.execute("UPDATE instansi SET name = 'Kota Palsu'", [])
+        .unwrap();
+    drop(c);
+    let mut app = App::open(&db, swanilai_app::Open::Existing).unwrap();
+    app.set_sign_in_delay(Duration::ZERO);
+    as_user(&mut app, "Sari Wulandari");
+    app.set_answer(None, 4, level(3, "sesudah")).unwrap();
+    let r = app.verify_audit().unwrap();
+    assert!(!r.ok);
+    assert!(
+        r.mismatches
+            .iter()
+            .any(|m| m.contains("changed outside Swanilai") && m.contains("instansi")),
+        "{:?}",
+        r.mismatches
+    );
+    assert_eq!(r.broken_at, None);
+    drop(app);
+
+    // The log is append-only; emptied anyway (trigger dropped), it gets no new baseline.
+    let c = rusqlite::Connection::open(&db).unwrap();
+    assert!(
+        c.execute("DELETE FROM audit_log", []).is_err(),
+        "the trigger refuses"
+    );
+    c.execute_batch(
+        "DROP TRIGGER audit_log_append_only; DELETE FROM audit_log; UPDATE answer SET level = 5;",
+    )
+    .unwrap();
+    drop(c);
+    let mut app = App::open(&db, swanilai_app::Open::Existing).unwrap();
+    let r = app.verify_audit().unwrap();
+    assert!(!r.ok, "{}", r.message);
+    assert!(
+        r.mismatches
+            .iter()
+            .any(|m| m.contains("entries were deleted")),
+        "{:?}",
+        r.mismatches
+    );
+    assert_eq!(app.audit_log(None).unwrap().len(), 0, "no silent baseline");
+}
+
+#[test]
+fn exported_documents_carry_the_audit_head_a_verifier_compares() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = ready_app(dir.path());
+    app.set_answer(None, 2, level(3, "dokumen")).unwrap();
+    let report = app.verify_audit().unwrap();
+    let head = report
+        .message
+        .rsplit("head ")
+        .next()
+        .expect("verify names the head")
+        .to_owned();
+    assert!(report.ok && head.contains('-'), "{}", report.message);
+
+    let out = dir.path().join("nasional.xlsx");
+    app.export_workbook(None, &out).unwrap();
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let meta = book.worksheet_range("_swanilai").unwrap();
+    let value = meta
+        .rows()
+        .find(|r| r[0].to_string() == "audit_head")
+        .map(|r| r[1].to_string());
+    assert_eq!(value.as_deref(), Some(head.as_str()), "the workbook's head");
+
+    let pdf = app
+        .document(
+            None,
+            swanilai_app::DocumentKind::BeritaAcara,
+            Some("2026-11-23"),
+        )
+        .unwrap();
+    let needle = head.clone();
+    assert!(
+        pdf.windows(needle.len()).any(|w| w == needle.as_bytes()),
+        "the Berita Acara names the head {head}"
+    );
+    // A later change moves the head: the documents made before show the older one.
+    app.set_answer(None, 2, level(4, "sesudah")).unwrap();
+    let later = app.verify_audit().unwrap().message;
+    assert!(!later.ends_with(&head), "{later}");
+}

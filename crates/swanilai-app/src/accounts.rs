@@ -95,10 +95,17 @@ impl App {
         })
     }
 
-    /// Sign in. A wrong password is slowed down (growing with repeated failures) and
-    /// never says whether the name exists.
+    /// Sign in. Each failure is audited (the name tried, never the password) and counted
+    /// per account in the database, and the next attempt on that account waits for the
+    /// count first, before the password is checked, so parallel attempts are slowed too. A
+    /// missing name costs the same hashing time as a real check and never says whether the
+    /// name exists.
     pub fn sign_in(&mut self, name: &str, password: &str) -> AppResult<SignedInDto> {
         let row = accounts::by_name(self.store.conn(), name)?;
+        let waited = row.as_ref().map_or(0, |r| r.failed_attempts);
+        if waited > 0 {
+            std::thread::sleep(self.sign_in_delay * waited.min(10));
+        }
         let ok = match &row {
             Some(r) => verify_password(&r.password_hash, password),
             None => {
@@ -108,26 +115,58 @@ impl App {
             }
         };
         let Some(row) = row.filter(|_| ok) else {
-            let failures = match accounts::by_name(self.store.conn(), name)? {
-                Some(r) => {
-                    let n = r.failed_attempts + 1;
-                    accounts::set_failed_attempts(self.store.conn(), r.id, n)?;
-                    n
-                }
-                None => 1,
-            };
-            std::thread::sleep(self.sign_in_delay * failures.min(10));
+            self.record_sign_in(name, false)?;
+            if waited == 0 {
+                std::thread::sleep(self.sign_in_delay);
+            }
             return Err(AppError::new(
                 ErrorCode::WrongCredentials,
                 "wrong account name or password",
             ));
         };
         if row.failed_attempts > 0 {
-            accounts::set_failed_attempts(self.store.conn(), row.id, 0)?;
+            self.record_sign_in(&row.name, true)?;
         }
         self.actor = Some(Actor { account: row });
         self.signed_in()?
             .ok_or_else(|| AppError::new(ErrorCode::Internal, "session lost"))
+    }
+
+    /// Count a failed sign-in (or clear the count after a success that follows failures),
+    /// audited, in one transaction. A read-only database records nothing.
+    fn record_sign_in(&mut self, name: &str, ok: bool) -> AppResult<()> {
+        if self.store.read_only().is_some() {
+            return Ok(());
+        }
+        let now = self.clock.now();
+        self.store.transaction(|tx, _| {
+            let account = accounts::by_name(tx, name)?;
+            let failures = match (&account, ok) {
+                (Some(a), false) => a.failed_attempts + 1,
+                _ => 0,
+            };
+            if let Some(a) = &account {
+                accounts::set_failed_attempts(tx, a.id, failures)?;
+            }
+            crate::audit::record(
+                tx,
+                swanilai_store::audit::NewEntry {
+                    at: &now,
+                    actor: account.as_ref().map_or(name, |a| a.name.as_str()),
+                    action: if ok {
+                        "account.signin"
+                    } else {
+                        "account.signin_failed"
+                    },
+                    year: None,
+                    indicator: None,
+                    entity: "account",
+                    before: "null".into(),
+                    after: serde_json::json!({ "name": name, "failed_attempts": failures })
+                        .to_string(),
+                },
+            )
+        })
     }
 
     /// Change the signed-in user's own password (the current one must be given).

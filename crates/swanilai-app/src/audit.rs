@@ -40,13 +40,44 @@ impl App {
             .collect())
     }
 
-    /// Check the hash chain, and that every answer is what the log last recorded for it.
+    /// Check the hash chain; that the database as a whole is in the state the log last
+    /// recorded (every table the use cases write, see `swanilai_store::audit`), and each
+    /// answer in particular; that nothing was ever changed outside Swanilai (such a change
+    /// is written into the chain by the next transaction and stays reported); and that a
+    /// log that was started was not emptied.
     pub fn verify_audit(&mut self) -> AppResult<AuditReport> {
         let conn = self.store.conn();
         let entries = audit::count(conn)?;
         let broken = audit::verify(conn)?;
         let mut mismatches = Vec::new();
+        if entries == 0 && audit::was_started(conn)? {
+            mismatches.push(
+                "the audit log is empty but this database had one: its entries were deleted outside Swanilai"
+                    .to_owned(),
+            );
+        }
         let rows = audit::list(conn, None, None)?;
+        for r in rows.iter().filter(|r| r.action == audit::OUTSIDE) {
+            let tables: Vec<String> = serde_json::from_str::<serde_json::Value>(&r.after)
+                .ok()
+                .and_then(|v| serde_json::from_value(v["tables"].clone()).ok())
+                .unwrap_or_default();
+            mismatches.push(format!(
+                "entry {}: before {} the database was changed outside Swanilai (tables: {})",
+                r.seq,
+                r.at,
+                tables.join(", ")
+            ));
+        }
+        if let Some((seq, recorded)) = audit::last_state(conn)? {
+            let current = audit::state_digest(conn)?;
+            if current != recorded {
+                mismatches.push(format!(
+                    "the database differs from what the audit log recorded at entry {seq} (changed outside Swanilai: {})",
+                    audit::changed_tables(&recorded, &current).join(", ")
+                ));
+            }
+        }
         let mut last: HashMap<(i32, u32), String> = HashMap::new();
         for r in rows.iter().filter(|r| r.entity == "answer") {
             if let (Some(y), Some(i)) = (r.year, r.indicator) {
@@ -72,9 +103,10 @@ impl App {
         let message = match (&broken, mismatches.first()) {
             (Some(b), _) => format!("audit log broken at entry {}: {}", b.seq, b.reason),
             (None, Some(m)) => m.clone(),
-            (None, None) => {
-                format!("audit log verified: {entries} entries, chain intact, data matches")
-            }
+            (None, None) => format!(
+                "audit log verified: {entries} entries, chain intact, data matches; head {}",
+                audit::head_fingerprint(conn)?
+            ),
         };
         Ok(AuditReport {
             entries,
@@ -88,7 +120,10 @@ impl App {
     /// A database from before the audit log (schema 1) gets one baseline entry per answer,
     /// so that later checks compare against a recorded state.
     pub(crate) fn ensure_audit_baseline(&mut self) -> AppResult<()> {
-        if audit::count(self.store.conn())? > 0 {
+        // Never a silent new baseline for a log that was started and then emptied: verify
+        // reports that instead.
+        let conn = self.store.conn();
+        if audit::count(conn)? > 0 || audit::was_started(conn)? {
             return Ok(());
         }
         let list = swanilai_store::assessments::list(self.store.conn())?;

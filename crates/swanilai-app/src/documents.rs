@@ -63,6 +63,7 @@ impl App {
             instansi: inst.name.clone(),
             instansi_kind: inst.kind.as_str().to_owned(),
             address: inst.address.clone(),
+            audit_head: swanilai_store::audit::head_fingerprint(self.store.conn())?,
             year: a.year,
             date: (d.year(), d.month(), d.day()),
             place: place_of(&inst.name),

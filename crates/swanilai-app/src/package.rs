@@ -74,6 +74,7 @@ impl App {
     ) -> AppResult<PackageSummary> {
         let a = self.assessment_info(year)?;
         let inst = self.require_instansi()?;
+        let audit_head = swanilai_store::audit::head_fingerprint(self.store.conn())?;
         let evidence = self.evidence(Some(a.year), None)?;
         let total: u64 = evidence.iter().filter_map(|e| e.size).sum();
         let fail = |what: &str, e: &dyn std::fmt::Display| {
@@ -162,7 +163,7 @@ impl App {
             zip.write_all(manifest.as_bytes())
                 .map_err(|x| fail("manifest.csv", &x))?;
             let readme = format!(
-                "Data dukung penilaian mandiri SPBE\r\nInstansi: {}\r\nTahun: {}\r\nKerangka: {} ({})\r\nBerkas: {files}, tautan: {nlinks}\r\nSetiap berkas tercantum di manifest.csv beserta sha256-nya.\r\n",
+                "Data dukung penilaian mandiri SPBE\r\nInstansi: {}\r\nTahun: {}\r\nKerangka: {} ({})\r\nBerkas: {files}, tautan: {nlinks}\r\nSetiap berkas tercantum di manifest.csv beserta sha256-nya.\r\nSidik jejak log audit: {audit_head}\r\n",
                 inst.name, a.year, a.framework_title, a.criteria_version
             );
             zip.start_file("BACA-SAYA.txt", deflated)

@@ -81,6 +81,7 @@ impl App {
             criteria_version: a.criteria_version.clone(),
             instansi: inst.name,
             year: a.year,
+            audit_head: swanilai_store::audit::head_fingerprint(self.store.conn())?,
             rows,
             evidence,
             index: compute_index(&catalog, &levels),

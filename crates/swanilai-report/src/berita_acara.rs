@@ -121,6 +121,17 @@ pub(crate) fn layout(d: &DocumentData) -> Sheet {
         team_table(&mut s, table_x, d);
         s.gap(8.0);
     }
+    if !d.audit_head.is_empty() {
+        point(
+            &mut s,
+            &[plain(format!(
+                "Sidik jejak log audit basis data penilaian mandiri pada saat berita acara ini \
+                 dibuat adalah {}; perubahan data sesudahnya dapat dibandingkan dengan sidik jejak ini.",
+                d.audit_head
+            ))],
+            0.0,
+        );
+    }
     point(
         &mut s,
         &[plain(

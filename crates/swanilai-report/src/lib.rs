@@ -66,6 +66,9 @@ pub struct DocumentData {
     pub aspects: Vec<GroupLine>,
     /// "PermenPANRB 59/2020".
     pub framework_title: String,
+    /// The audit log's head when the document was made ("1234-9f8e7d6c5b4a", see
+    /// `swanilai_store::audit::head_fingerprint`); empty: not printed.
+    pub audit_head: String,
     /// Added field: mark the place for a meterai (stamp duty) under the signature of
     /// the Pernyataan Persetujuan Publikasi.
     pub meterai: bool,

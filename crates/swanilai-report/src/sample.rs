@@ -225,6 +225,7 @@ pub fn kabupaten() -> DocumentData {
             group(8, "Layanan Publik Berbasis Elektronik", "2,57", "Cukup"),
         ],
         framework_title: "PermenPANRB 59/2020".to_string(),
+        audit_head: String::new(),
         meterai: true,
     }
 }
@@ -245,6 +246,7 @@ pub fn empty_pusat() -> DocumentData {
             ..GroupLine::default()
         }],
         framework_title: "PermenPANRB 8/2026".to_string(),
+        audit_head: String::new(),
         ..DocumentData::default()
     }
 }

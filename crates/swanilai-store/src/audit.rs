@@ -1,8 +1,15 @@
 //! The audit log: append-only, each entry chained to the previous one by sha256.
 //!
-//! `hash = sha256(prev_hash, seq, at, actor, action, year, indicator, entity, before, after)`
-//! with fields separated by a unit separator. Editing, deleting or reordering an entry
-//! breaks the chain at that entry, which [`verify`] names.
+//! `hash = sha256(prev_hash, seq, at, actor, action, year, indicator, entity, before, after
+//! [, state])` with fields separated by a unit separator. Editing, deleting or reordering an
+//! entry breaks the chain at that entry, which [`verify`] names.
+//!
+//! The whole database, not only the answers: every write transaction ([`crate::Store::transaction`])
+//! is bracketed by [`check_outside`] and [`seal`]. The last entry of a transaction carries
+//! `state`, a digest per table of every table but `audit_log` and `meta` (see
+//! [`state_digest`]), so verify can compare the database with what the log last recorded;
+//! a change made outside Swanilai between two transactions is written into the chain as a
+//! `state.outside` entry by the next transaction instead of being absorbed.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -26,6 +33,9 @@ pub struct AuditRow {
     pub before: String,
     /// JSON of the state after (`null` for a removal).
     pub after: String,
+    /// The database's digest after the transaction this entry ended (see [`state_digest`]);
+    /// empty on the other entries and on entries from before schema 4.
+    pub state: String,
     pub prev_hash: String,
     pub hash: String,
 }
@@ -44,7 +54,7 @@ pub struct NewEntry<'a> {
 }
 
 const COLUMNS: &str =
-    "seq, at, actor, action, year, indicator, entity, before, after, prev_hash, hash";
+    "seq, at, actor, action, year, indicator, entity, before, after, prev_hash, hash, state";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<AuditRow> {
     Ok(AuditRow {
@@ -59,6 +69,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<AuditRow> {
         after: r.get(8)?,
         prev_hash: r.get(9)?,
         hash: r.get(10)?,
+        state: r.get(11)?,
     })
 }
 
@@ -80,6 +91,11 @@ pub fn entry_hash(r: &AuditRow) -> String {
         &r.after,
     ] {
         h.update(part.as_bytes());
+        h.update([0x1f]);
+    }
+    // Entries from before schema 4 have no state and keep their hash.
+    if !r.state.is_empty() {
+        h.update(r.state.as_bytes());
         h.update([0x1f]);
     }
     hex::encode(h.finalize())
@@ -108,6 +124,7 @@ pub fn append(conn: &Connection, e: &NewEntry<'_>) -> Result<AuditRow> {
         entity: e.entity.to_owned(),
         before: e.before.clone(),
         after: e.after.clone(),
+        state: String::new(),
         prev_hash,
         hash: String::new(),
     };
@@ -121,6 +138,243 @@ pub fn append(conn: &Connection, e: &NewEntry<'_>) -> Result<AuditRow> {
         row.after, row.prev_hash, row.hash
     ])?;
     Ok(row)
+}
+
+/// Who writes the entries the store itself adds (outside changes found, schema upgrades).
+pub const SYSTEM_ACTOR: &str = "sistem";
+/// The action of an entry recording that the data changed outside Swanilai.
+pub const OUTSIDE: &str = "state.outside";
+
+/// The database's state as the audit log records it: `{"v":<schema version>,"tables":
+/// {"answer":"<16 hex>",...}}`, one sha256 (first 8 bytes) per table over every row in rowid
+/// order, every column with its type. Covers every table but `audit_log` (the log itself)
+/// and `meta` (the database id and the log's own bookkeeping); new tables are covered by
+/// name without a change here.
+pub fn state_digest(conn: &Connection) -> Result<String> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let mut names = conn.prepare_cached(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+         AND name NOT IN ('audit_log', 'meta') ORDER BY name",
+    )?;
+    let names: Vec<String> = names
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut tables = serde_json::Map::new();
+    for name in names {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\" ORDER BY rowid"))?;
+        let columns = stmt.column_count();
+        let mut h = Sha256::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            for i in 0..columns {
+                use rusqlite::types::ValueRef;
+                match row.get_ref(i)? {
+                    ValueRef::Null => h.update([0]),
+                    ValueRef::Integer(v) => {
+                        h.update([1]);
+                        h.update(v.to_le_bytes());
+                    }
+                    ValueRef::Real(v) => {
+                        h.update([2]);
+                        h.update(v.to_le_bytes());
+                    }
+                    ValueRef::Text(t) => {
+                        h.update([3]);
+                        h.update((t.len() as u64).to_le_bytes());
+                        h.update(t);
+                    }
+                    ValueRef::Blob(b) => {
+                        h.update([4]);
+                        h.update((b.len() as u64).to_le_bytes());
+                        h.update(b);
+                    }
+                }
+            }
+            h.update([0x1e]);
+        }
+        tables.insert(name, hex::encode(&h.finalize()[..8]).into());
+    }
+    // The schema too: dropping the append-only trigger (or any other change of the schema
+    // outside a migration) is itself a change.
+    let mut h = Sha256::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        for i in 0..3 {
+            h.update(row.get_ref(i)?.as_str().unwrap_or_default().as_bytes());
+            h.update([0x1f]);
+        }
+    }
+    tables.insert("(schema)".into(), hex::encode(&h.finalize()[..8]).into());
+    Ok(serde_json::json!({"v": version, "tables": tables}).to_string())
+}
+
+/// The last state the log recorded, with the seq of its entry.
+pub fn last_state(conn: &Connection) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT seq, state FROM audit_log WHERE state <> '' ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// The seq of the last entry (0 when the log is empty).
+pub fn last_seq(conn: &Connection) -> Result<i64> {
+    Ok(
+        conn.query_row("SELECT coalesce(max(seq), 0) FROM audit_log", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// The tables whose digest differs between two recorded states (all of them when the
+/// states cannot be read or come from different schema versions).
+pub fn changed_tables(recorded: &str, current: &str) -> Vec<String> {
+    let parse = |s: &str| serde_json::from_str::<serde_json::Value>(s).ok();
+    let (Some(a), Some(b)) = (parse(recorded), parse(current)) else {
+        return vec!["(unreadable state)".into()];
+    };
+    let empty = serde_json::Map::new();
+    let ta = a["tables"].as_object().unwrap_or(&empty);
+    let tb = b["tables"].as_object().unwrap_or(&empty);
+    let mut names: Vec<String> = ta.keys().chain(tb.keys()).cloned().collect();
+    names.sort();
+    names.dedup();
+    names.retain(|n| ta.get(n) != tb.get(n));
+    names
+}
+
+fn version_of(state: &str) -> Option<i64> {
+    serde_json::from_str::<serde_json::Value>(state).ok()?["v"].as_i64()
+}
+
+/// At the start of a write transaction: when the data differs from the last recorded
+/// state, write that into the chain (`state.outside`, naming the tables, with both states)
+/// before anything else happens, so the next seal cannot absorb a hand edit. A schema
+/// upgrade since the last state is recorded as `state.upgrade` instead. Returns the seq
+/// the transaction starts after.
+pub fn check_outside(conn: &Connection) -> Result<i64> {
+    let seq = last_seq(conn)?;
+    let Some((_, recorded)) = last_state(conn)? else {
+        return Ok(seq);
+    };
+    let current = state_digest(conn)?;
+    if current == recorded {
+        return Ok(seq);
+    }
+    let at = now(conn)?;
+    let at = at.as_str();
+    let upgrade = version_of(&recorded) != version_of(&current);
+    let tables = changed_tables(&recorded, &current);
+    let row = append(
+        conn,
+        &NewEntry {
+            at,
+            actor: SYSTEM_ACTOR,
+            action: if upgrade { "state.upgrade" } else { OUTSIDE },
+            year: None,
+            indicator: None,
+            entity: "database",
+            before: recorded,
+            after: serde_json::json!({ "tables": tables }).to_string(),
+        },
+    )?;
+    set_state(conn, row.seq, &current)?;
+    Ok(row.seq)
+}
+
+/// At the end of a write transaction: the last entry it appended carries the database's
+/// state. A transaction that appended nothing but changed data gets a `state.sync` entry.
+pub fn seal(conn: &Connection, started_after: i64) -> Result<()> {
+    let last = last_seq(conn)?;
+    let current = state_digest(conn)?;
+    if last > started_after {
+        if last == 1 {
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('audit_started', '1')",
+                [],
+            )?;
+        }
+        return set_state(conn, last, &current);
+    }
+    match last_state(conn)? {
+        Some((_, recorded)) if recorded != current => {
+            let at = now(conn)?;
+            let at = at.as_str();
+            let row = append(
+                conn,
+                &NewEntry {
+                    at,
+                    actor: SYSTEM_ACTOR,
+                    action: "state.sync",
+                    year: None,
+                    indicator: None,
+                    entity: "database",
+                    before: "null".into(),
+                    after: "null".into(),
+                },
+            )?;
+            set_state(conn, row.seq, &current)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The time of an entry the store writes itself (RFC 3339 UTC, from SQLite's clock).
+fn now(conn: &Connection) -> Result<String> {
+    Ok(
+        conn.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// Give the last entry its state and the hash that includes it (inside the transaction
+/// that appended it: nothing follows it yet).
+fn set_state(conn: &Connection, seq: i64, state: &str) -> Result<()> {
+    let mut row = conn.query_row(
+        &format!("SELECT {COLUMNS} FROM audit_log WHERE seq = ?1"),
+        [seq],
+        from_row,
+    )?;
+    row.state = state.to_owned();
+    row.hash = entry_hash(&row);
+    conn.execute(
+        "UPDATE audit_log SET state = ?1, hash = ?2 WHERE seq = ?3",
+        params![row.state, row.hash, seq],
+    )?;
+    Ok(())
+}
+
+/// Whether the log was ever started in this database (kept in `meta`, so an emptied log
+/// is not mistaken for a database that never had one).
+pub fn was_started(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT 1 FROM meta WHERE key = 'audit_started'", [], |_| {
+            Ok(())
+        })
+        .optional()?
+        .is_some())
+}
+
+/// A short fingerprint of the chain's head, "seq-hash[..12]", for exported documents: a
+/// verifier compares it with `audit verify` on the team's database.
+pub fn head_fingerprint(conn: &Connection) -> Result<String> {
+    let head: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(match head {
+        Some((seq, hash)) => format!("{seq}-{}", &hash[..12.min(hash.len())]),
+        None => "0".into(),
+    })
 }
 
 pub fn list(conn: &Connection, year: Option<i32>, indicator: Option<u32>) -> Result<Vec<AuditRow>> {
@@ -220,7 +474,13 @@ mod tests {
         for n in 1..=4 {
             append(c, &entry(n)).unwrap();
         }
-        c.execute("DELETE FROM audit_log WHERE seq = 2", [])
+        assert!(
+            c.execute("DELETE FROM audit_log WHERE seq = 2", [])
+                .is_err(),
+            "the log is append-only"
+        );
+        // A hand editor drops the trigger first: the gap is still found.
+        c.execute_batch("DROP TRIGGER audit_log_append_only; DELETE FROM audit_log WHERE seq = 2;")
             .unwrap();
         assert_eq!(verify(c).unwrap().map(|b| b.seq), Some(3));
     }

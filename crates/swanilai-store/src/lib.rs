@@ -246,7 +246,12 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
+        // The audit log covers the whole database: a change made outside Swanilai since the
+        // last transaction goes into the chain first, and the last entry of this one
+        // records the state it leaves (audit::check_outside, audit::seal).
+        let started_after = audit::check_outside(&tx)?;
         let value = f(&tx, &self.blobs)?;
+        audit::seal(&tx, started_after)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }

@@ -57,7 +57,7 @@ CREATE TABLE audit_log (
     after     TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
     hash      TEXT NOT NULL
-);
+, state TEXT NOT NULL DEFAULT '');
 CREATE TABLE blob (
     sha256     TEXT PRIMARY KEY CHECK (length(sha256) = 64),
     size       INTEGER NOT NULL CHECK (size >= 0),
@@ -156,3 +156,7 @@ CREATE TABLE team_member (
     role          TEXT NOT NULL CHECK (role IN ('koordinator', 'supervisor', 'operator', 'member')),
     PRIMARY KEY (assessment_id, account_id)
 );
+CREATE TRIGGER audit_log_append_only BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;

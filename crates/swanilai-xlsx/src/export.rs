@@ -278,6 +278,7 @@ fn meta_sheet(workbook: &mut Workbook, sheet: &AssessmentSheet<'_>, s: &Styles) 
         (meta_key::FRAMEWORK_VERSION, framework.version.as_str()),
         (meta_key::CRITERIA_VERSION, sheet.criteria_version.as_str()),
         (meta_key::INSTANSI, sheet.instansi.as_str()),
+        (meta_key::AUDIT_HEAD, sheet.audit_head.as_str()),
     ];
     let plain = rust_xlsxwriter::Format::new();
     let mut row: RowNum = 0;

@@ -26,6 +26,8 @@ pub mod meta_key {
     pub const CRITERIA_VERSION: &str = "criteria_version";
     pub const YEAR: &str = "year";
     pub const INSTANSI: &str = "instansi";
+    /// The audit log's head when the workbook was written ("1234-9f8e7d6c5b4a").
+    pub const AUDIT_HEAD: &str = "audit_head";
 }
 
 /// 0-based row of the `Penilaian Mandiri` header in an exported workbook (title rows above).

@@ -35,6 +35,8 @@ pub struct AssessmentSheet<'a> {
     pub criteria_version: String,
     pub instansi: String,
     pub year: i32,
+    /// The audit log's head fingerprint when exported (in the `_swanilai` sheet).
+    pub audit_head: String,
     /// One row per catalog indicator, in catalog order (missing rows are shown unanswered).
     pub rows: Vec<AnswerRow>,
     pub evidence: Vec<EvidenceRow>,

@@ -42,6 +42,7 @@ pub(crate) fn sheet_with(answers: Vec<(Option<Level>, String)>) -> AssessmentShe
         criteria_version: catalog.criteria_version_for_year(2024).id.clone(),
         instansi: "Pemerintah Kabupaten Contoh".to_owned(),
         year: 2024,
+        audit_head: "12-abcdef012345".into(),
         rows,
         evidence: vec![
             EvidenceRow {
@@ -339,6 +340,7 @@ fn a_framework_without_domains_exports_empty_domains_and_reads_back() {
         criteria_version: "v1".to_owned(),
         instansi: "Kota Contoh".to_owned(),
         year: 2026,
+        audit_head: "12-abcdef012345".into(),
         rows,
         evidence: vec![],
         index: compute_index(&catalog, &levels),
