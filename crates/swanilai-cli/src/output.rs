@@ -114,6 +114,11 @@ fn print_problems(problems: &[ImportProblem], lang: Language) {
     let (problem, sheet, row) =
         lang.pick(("masalah", "lembar", "baris"), ("problem", "sheet", "row"));
     for pr in problems.iter().take(PROBLEMS_SHOWN) {
+        if pr.row == 0 {
+            // About the whole sheet: no row or column to show.
+            outln!("  {problem}: {sheet} '{}': {}", pr.sheet, pr.message);
+            continue;
+        }
         outln!(
             "  {problem}: {sheet} '{}' {row} {} {}: {}",
             pr.sheet,
