@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use swanilai_core::levels_file::parse_levels;
 use swanilai_core::{builtin::default_catalog, compute_index, Catalog, Level};
 use swanilai_store::answers;
 
@@ -40,10 +41,9 @@ pub fn index_from_levels(levels: &BTreeMap<u32, Level>) -> IndexDto {
     )
 }
 
-/// Parse a levels file: a header `indicator,level`, then one row per indicator. A missing
-/// row or an empty level means unanswered. Accepts `,`, `;` or tab as separator (Excel in
-/// Indonesian locales writes `;`) and a UTF-8 byte order mark. Every bad row is reported,
-/// in `lang`.
+/// Parse a levels file ([`swanilai_core::levels_file::parse_levels`]) against `catalog`
+/// (the shipped one when None); every bad row is reported in `lang` (the first
+/// [`LEVELS_PROBLEMS_SAID`], then a count).
 pub fn levels_from_csv(
     text: &str,
     file: &str,
@@ -51,139 +51,31 @@ pub fn levels_from_csv(
     lang: Language,
 ) -> AppResult<BTreeMap<u32, Level>> {
     let catalog = catalog.unwrap_or_else(|| default_catalog());
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty());
-    let bad = |p: CsvProblem| {
+    parse_levels(text, catalog).map_err(|problems| {
+        let mut said: Vec<String> = problems
+            .iter()
+            .take(LEVELS_PROBLEMS_SAID)
+            .map(|p| p.message(lang))
+            .collect();
+        if let Some(more) = problems
+            .len()
+            .checked_sub(LEVELS_PROBLEMS_SAID)
+            .filter(|n| *n > 0)
+        {
+            said.push(lang.pick(
+                format!("dan {more} masalah lain"),
+                format!("and {more} more"),
+            ));
+        }
         AppError::new(
             ErrorCode::LevelsFileInvalid,
-            format!("{file}: {}", p.message(lang)),
-        )
-    };
-    let Some((_, header)) = lines.next() else {
-        return Err(bad(CsvProblem::Empty));
-    };
-    let sep = [',', ';', '\t']
-        .into_iter()
-        .find(|c| header.contains(*c))
-        .unwrap_or(',');
-    let cols: Vec<String> = header
-        .split(sep)
-        .map(|c| unquote(c).to_lowercase())
-        .collect();
-    if cols.len() < 2 || cols[0] != "indicator" || cols[1] != "level" {
-        return Err(bad(CsvProblem::Header(header.trim().to_owned())));
-    }
-    let mut levels = BTreeMap::new();
-    let mut problems = Vec::new();
-    for (i, line) in lines {
-        let row = i + 1;
-        let cells: Vec<&str> = line.split(sep).map(unquote).collect();
-        let number = cells[0];
-        let Some(ind) = number
-            .parse::<u32>()
-            .ok()
-            .and_then(|n| catalog.indicator(n))
-        else {
-            problems.push(CsvProblem::NotAnIndicator {
-                row,
-                value: number.to_owned(),
-                last: catalog.indicators().len(),
-            });
-            continue;
-        };
-        let value = cells.get(1).copied().unwrap_or("");
-        if value.is_empty() {
-            continue;
-        }
-        match value.parse::<i64>().ok().map(Level::new) {
-            Some(Ok(level)) => {
-                if levels.insert(ind.number, level).is_some() {
-                    problems.push(CsvProblem::Twice {
-                        row,
-                        indicator: ind.number,
-                    });
-                }
-            }
-            _ => problems.push(CsvProblem::NotALevel {
-                row,
-                value: value.to_owned(),
-            }),
-        }
-    }
-    if problems.is_empty() {
-        Ok(levels)
-    } else {
-        let said: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
-        Err(AppError::new(
-            ErrorCode::LevelsFileInvalid,
             format!("{file}: {}", said.join("; ")),
-        ))
-    }
+        )
+    })
 }
 
-/// What is wrong in a levels file (`row` is 1-based).
-enum CsvProblem {
-    Empty,
-    Header(String),
-    NotAnIndicator {
-        row: usize,
-        value: String,
-        last: usize,
-    },
-    Twice {
-        row: usize,
-        indicator: u32,
-    },
-    NotALevel {
-        row: usize,
-        value: String,
-    },
-}
-
-impl CsvProblem {
-    fn message(&self, lang: Language) -> String {
-        use Language::{English as En, Indonesian as Id};
-        match (self, lang) {
-            (CsvProblem::Empty, Id) => {
-                "berkas kosong; baris pertamanya harus judul `indicator,level`".to_owned()
-            }
-            (CsvProblem::Empty, En) => {
-                "the file is empty; expected a header `indicator,level`".to_owned()
-            }
-            (CsvProblem::Header(found), Id) => {
-                format!("baris 1: judulnya harus `indicator,level`, bukan `{found}`")
-            }
-            (CsvProblem::Header(found), En) => {
-                format!("row 1: expected the header `indicator,level`, found `{found}`")
-            }
-            (CsvProblem::NotAnIndicator { row, value, last }, Id) => {
-                format!("baris {row}, kolom indicator: '{value}' bukan nomor indikator 1-{last}")
-            }
-            (CsvProblem::NotAnIndicator { row, value, last }, En) => format!(
-                "row {row}, column indicator: '{value}' is not an indicator number 1-{last}"
-            ),
-            (CsvProblem::Twice { row, indicator }, Id) => {
-                format!("baris {row}: indikator {indicator} muncul dua kali")
-            }
-            (CsvProblem::Twice { row, indicator }, En) => {
-                format!("row {row}: indicator {indicator} appears twice")
-            }
-            (CsvProblem::NotALevel { row, value }, Id) => {
-                format!("baris {row}, kolom level: '{value}' bukan tingkat 1-5")
-            }
-            (CsvProblem::NotALevel { row, value }, En) => {
-                format!("row {row}, column level: '{value}' is not a level 1-5")
-            }
-        }
-    }
-}
-
-fn unquote(cell: &str) -> &str {
-    cell.trim().trim_matches('"').trim()
-}
+/// How many problems of a levels file its error says in full.
+pub const LEVELS_PROBLEMS_SAID: usize = 20;
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use swanilai_app::settings::Language;
-use swanilai_app::{AnswerDto, ErrorCode, ImportPreview, IndexDto};
+use swanilai_app::{AnswerDto, ErrorCode, ImportPreview, ImportProblem, IndexDto};
 
 pub fn print_json<T: Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
@@ -102,9 +102,23 @@ pub fn print_preview(p: &ImportPreview, applied: bool, lang: Language) {
             short(&c.after)
         );
     }
-    for pr in &p.problems {
-        let (problem, sheet, row) =
-            lang.pick(("masalah", "lembar", "baris"), ("problem", "sheet", "row"));
+    print_problems(&p.problems, lang);
+}
+
+/// How many problems are printed in full; the rest are counted by kind.
+pub const PROBLEMS_SHOWN: usize = 20;
+
+/// The first [`PROBLEMS_SHOWN`] problems with their place, then the rest counted by kind
+/// (a workbook can have thousands: the summary stays a screen long).
+fn print_problems(problems: &[ImportProblem], lang: Language) {
+    let (problem, sheet, row) =
+        lang.pick(("masalah", "lembar", "baris"), ("problem", "sheet", "row"));
+    for pr in problems.iter().take(PROBLEMS_SHOWN) {
+        if pr.row == 0 {
+            // About the whole sheet: no row or column to show.
+            outln!("  {problem}: {sheet} '{}': {}", pr.sheet, pr.message);
+            continue;
+        }
         outln!(
             "  {problem}: {sheet} '{}' {row} {} {}: {}",
             pr.sheet,
@@ -113,6 +127,34 @@ pub fn print_preview(p: &ImportPreview, applied: bool, lang: Language) {
             pr.message
         );
     }
+    let rest = problems.get(PROBLEMS_SHOWN..).unwrap_or_default();
+    if rest.is_empty() {
+        return;
+    }
+    let mut by_kind: std::collections::BTreeMap<String, usize> = Default::default();
+    for pr in rest {
+        let kind = serde_json::to_value(&pr.kind)
+            .ok()
+            .and_then(|v| v["kind"].as_str().map(str::to_owned))
+            .unwrap_or_default();
+        *by_kind.entry(kind).or_default() += 1;
+    }
+    let counts: Vec<String> = by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    outln!(
+        "  {}",
+        lang.pick(
+            format!(
+                "... dan {} masalah lain, menurut jenis: {}",
+                rest.len(),
+                counts.join(", ")
+            ),
+            format!(
+                "... and {} more problem(s), by kind: {}",
+                rest.len(),
+                counts.join(", ")
+            ),
+        )
+    );
 }
 
 /// Text for a terminal: line breaks and tabs kept, every other control character

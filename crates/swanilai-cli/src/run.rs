@@ -156,6 +156,13 @@ pub fn run(cli: Cli) -> AppResult<()> {
                 } else {
                     print_preview(&p, false, lang)
                 }
+                // As the real import: problems are a failure, not a quiet success.
+                if !p.problems.is_empty() {
+                    return Err(AppError::new(
+                        ErrorCode::ImportRejected,
+                        dry_run_refused(&p.file, p.problems.len(), lang),
+                    ));
+                }
             } else {
                 let o = app.import_apply(year.year, &file, accept_valid)?;
                 if json {
@@ -491,4 +498,18 @@ fn catalog(
 /// The desktop's default too (`swanilai_app::places`).
 fn default_db() -> AppResult<PathBuf> {
     Ok(swanilai_app::places::default_database())
+}
+
+/// Why a dry run with problems exits non-zero: the import would write nothing.
+fn dry_run_refused(file: &str, problems: usize, lang: swanilai_app::settings::Language) -> String {
+    lang.pick(
+        format!(
+            "{file}: {problems} masalah; impor akan ditolak dan tidak ada yang ditulis \
+             (perbaiki lembar kerja, atau gunakan --accept-valid untuk menulis baris yang valid)"
+        ),
+        format!(
+            "{file}: {problems} problem(s); the import would be refused and write nothing (mend \
+             the workbook, or use --accept-valid to write the valid rows)"
+        ),
+    )
 }

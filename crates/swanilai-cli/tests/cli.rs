@@ -50,6 +50,16 @@ impl Env {
         let out = self.cmd().args(args).assert().success();
         String::from_utf8(out.get_output().stdout.clone()).unwrap()
     }
+    /// Run a command that must fail with `code`; its stdout.
+    fn fails(&self, args: &[&str], code: &str) -> String {
+        let out = self
+            .cmd()
+            .args(args)
+            .assert()
+            .failure()
+            .stderr(contains(code));
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    }
     fn json(&self, args: &[&str]) -> serde_json::Value {
         serde_json::from_str(&self.ok(args)).unwrap()
     }
@@ -418,7 +428,11 @@ fn an_edited_workbook_is_previewed_then_imported() {
         ],
     );
     let before = env.snapshot();
-    let dry = env.ok(&["import", edited.to_str().unwrap(), "--dry-run"]);
+    // A dry run with problems shows them and fails, as the real import does.
+    let dry = env.fails(
+        &["import", edited.to_str().unwrap(), "--dry-run"],
+        "IMPORT_REJECTED",
+    );
     assert!(dry.contains("indicator 3 level: '2' -> '4'"), "{dry}");
     assert!(dry.contains("indicator 3 owner: '' -> 'Unit Uji'"), "{dry}");
     assert!(dry.contains("problem") && dry.contains("Tingkat"), "{dry}");
@@ -763,6 +777,8 @@ fn a_framework_travels_as_json_and_as_a_workbook() {
 mod evidence;
 #[path = "cli/files.rs"]
 mod files;
+#[path = "cli/import_bounds.rs"]
+mod import_bounds;
 #[path = "cli/messages.rs"]
 mod messages;
 #[path = "cli/packages.rs"]

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod index;
 pub mod language;
 pub mod level;
+pub mod levels_file;
 pub mod merge;
 pub mod score;
 pub mod workflow;

@@ -26,7 +26,7 @@ mod table;
 #[cfg(test)]
 pub(crate) mod tests;
 
-pub use read::read_catalog;
+pub use read::{read_catalog, read_catalog_bytes};
 
 /// A sheet of a catalog workbook: its name and columns.
 pub(crate) struct SheetSpec {

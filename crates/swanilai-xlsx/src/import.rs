@@ -5,45 +5,98 @@
 //! Each cell is checked and every problem reported with its sheet, 1-based row and column
 //! label; rows with a problem are left out, all other rows are returned. Explanations come
 //! back verbatim except that Windows line ends become `\n`.
+//!
+//! Bounded whatever the file: the sheet is streamed and only its first
+//! [`layout::MAX_ROWS_BEYOND_CATALOG`] rows beyond the catalog's indicators are read
+//! (content further down is one problem), memory stays within [`grid::Limits`], and the
+//! work is linear in the rows read (a duplicate lists at most
+//! [`layout::MAX_LISTED_ROWS`] rows and a count).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use calamine::Data;
 use swanilai_core::{Catalog, Level};
 
-use crate::layout::{column_label, meta_key, Column, HEADER_SCAN_ROWS, META_COLUMNS};
-use crate::layout::{SHEET_ASSESSMENT, SHEET_META};
+use crate::layout::{self, column_label, column_letter, meta_key, Column, HEADER_SCAN_ROWS};
+use crate::layout::{META_COLUMNS, SHEET_ASSESSMENT, SHEET_META};
 use crate::XlsxError;
 use crate::{ImportProblem, ImportedRow, ImportedSheet, LayoutProblem, ProblemKind, TextField};
 
+#[cfg(test)]
+mod bounds_tests;
 pub(crate) mod grid;
 #[cfg(test)]
 mod tests;
 
-use grid::{col16, shown, whole, Grid, Whole};
+use grid::{col16, shown, whole, Book, Cut, Grid, Limits, Whole};
 
 /// Read the `Penilaian Mandiri` sheet (and the metadata sheet, when present) of a
 /// workbook, checking every row against `catalog`.
 pub fn read_assessment(path: &Path, catalog: &Catalog) -> Result<ImportedSheet, XlsxError> {
+    let mut book = grid::open(path)?;
+    read_book(&mut book, path, catalog)
+}
+
+/// [`read_assessment`] of a workbook held in memory (`name` only names it in errors).
+pub fn read_assessment_bytes(
+    bytes: Vec<u8>,
+    name: &Path,
+    catalog: &Catalog,
+) -> Result<ImportedSheet, XlsxError> {
+    let mut book = grid::open_bytes(bytes, name)?;
+    read_book(&mut book, name, catalog)
+}
+
+/// How much of the `Penilaian Mandiri` sheet is read for `catalog`.
+pub(crate) fn assessment_limits(catalog: &Catalog) -> Limits {
+    let indicators = u32::try_from(catalog.indicators().len()).unwrap_or(u32::MAX);
+    Limits {
+        rows: HEADER_SCAN_ROWS
+            .saturating_add(indicators)
+            .saturating_add(layout::MAX_ROWS_BEYOND_CATALOG),
+        cells: 200_000,
+        text: 24 * 1024 * 1024,
+    }
+}
+
+/// The metadata sheet has a handful of key/value rows.
+const META_LIMITS: Limits = Limits {
+    rows: 1_000,
+    cells: 2_000,
+    text: 1024 * 1024,
+};
+
+fn read_book(book: &mut Book, path: &Path, catalog: &Catalog) -> Result<ImportedSheet, XlsxError> {
     let layout_error = |problem: LayoutProblem| XlsxError::Layout {
         path: path.to_path_buf(),
         problem,
     };
-    let mut book = grid::open(path)?;
-    let Some(sheet) = grid::sheet(&mut book, SHEET_ASSESSMENT, path)? else {
+    let Some(sheet) = grid::sheet(book, SHEET_ASSESSMENT, path, assessment_limits(catalog))? else {
         return Err(layout_error(LayoutProblem::NoSheet {
             sheet: SHEET_ASSESSMENT.to_owned(),
-            found: grid::sheet_names(&book),
+            found: grid::sheet_names(book),
         }));
     };
     let header = find_header(&sheet).map_err(layout_error)?;
     let mut out = ImportedSheet::default();
-    if let Some(meta) = grid::sheet(&mut book, SHEET_META, path)? {
+    if let Some(meta) = grid::sheet(book, SHEET_META, path, META_LIMITS)? {
         read_meta(&meta, &mut out);
     }
     read_rows(&sheet, &header, catalog, &mut out);
+    if let Some(cut) = sheet.cut {
+        out.problems
+            .push(problem_at(0, String::new(), cut_problem(cut)));
+    }
     Ok(out)
+}
+
+/// The problem that says a sheet was not read to its end.
+pub(crate) fn cut_problem(cut: Cut) -> ProblemKind {
+    match cut {
+        Cut::Rows { limit } => ProblemKind::SheetTooLong { limit },
+        Cut::Size { row } => ProblemKind::SheetTooLarge { row: row + 1 },
+    }
 }
 
 /// Where the header row is and which column holds what.
@@ -117,7 +170,17 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
         let no = sheet.cell(row, header.col(Column::No));
         let level = sheet.cell(row, header.col(Column::Level));
         let explanation = sheet.cell(row, header.col(Column::Explanation));
-        if [no, level, explanation].into_iter().all(is_blank) {
+        let uncached = |c: Column| {
+            header
+                .columns
+                .get(&c)
+                .is_some_and(|&col| sheet.uncached(row, col))
+        };
+        if [no, level, explanation].into_iter().all(is_blank)
+            && ![Column::No, Column::Level, Column::Explanation]
+                .into_iter()
+                .any(uncached)
+        {
             continue;
         }
         let mut problems = Vec::new();
@@ -133,7 +196,27 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
             problems: Vec::new(),
         };
 
+        // A formula never calculated reads as empty: say so instead of clearing a value.
+        let columns = [
+            Column::No,
+            Column::Level,
+            Column::Explanation,
+            Column::Owner,
+        ];
+        for c in columns.into_iter().filter(|&c| uncached(c)) {
+            let cell = format!("{}{}", column_letter(col16(header.col(c))), row + 1);
+            let header_text = c.header().to_owned();
+            problem(
+                c,
+                ProblemKind::FormulaWithoutValue {
+                    cell,
+                    header: header_text,
+                },
+            );
+        }
+
         match whole(no) {
+            _ if uncached(Column::No) => {}
             Whole::Number(n) => match u32::try_from(n)
                 .ok()
                 .filter(|n| catalog.indicator(*n).is_some())
@@ -155,6 +238,7 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
         }
 
         match whole(level) {
+            _ if uncached(Column::Level) => {}
             Whole::Empty => {}
             Whole::Number(n) => match Level::new(n) {
                 Ok(l) => p.level = Some(l),
@@ -164,6 +248,7 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
         }
 
         match grid::text(explanation) {
+            _ if uncached(Column::Explanation) => {}
             Some(text) => p.explanation = text.replace("\r\n", "\n"),
             None => problem(
                 Column::Explanation,
@@ -176,6 +261,7 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
         if let Some(&col) = header.columns.get(&Column::Owner) {
             let cell = sheet.cell(row, col);
             match grid::text(cell) {
+                _ if uncached(Column::Owner) => {}
                 Some(text) => p.owner = Some(text.trim().to_owned()),
                 None => problem(
                     Column::Owner,
@@ -190,24 +276,32 @@ fn read_rows(sheet: &Grid, header: &Header, catalog: &Catalog, out: &mut Importe
         parsed.push(p);
     }
 
-    let mut rows_of: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    // Linear: one pass to list each indicator's rows (at most MAX_LISTED_ROWS kept, the
+    // rest counted), one to flag every row of a duplicated indicator.
+    let mut rows_of: HashMap<u32, (Vec<u32>, u32)> = HashMap::new();
     for p in &parsed {
         if let Some(n) = p.indicator {
-            rows_of.entry(n).or_default().push(p.row);
+            let (rows, more) = rows_of.entry(n).or_default();
+            if rows.len() < layout::MAX_LISTED_ROWS {
+                rows.push(p.row);
+            } else {
+                *more += 1;
+            }
         }
     }
     for mut p in parsed {
-        if let Some(rows) = p
+        if let Some((indicator, (rows, more))) = p
             .indicator
-            .and_then(|n| rows_of.get(&n))
-            .filter(|r| r.len() > 1)
+            .and_then(|n| Some((n, rows_of.get(&n)?)))
+            .filter(|(_, (rows, _))| rows.len() > 1)
         {
             p.problems.push(problem_at(
                 p.row,
                 header.label(Column::No),
                 ProblemKind::Duplicate {
-                    indicator: p.indicator.unwrap_or_default(),
+                    indicator,
                     rows: rows.clone(),
+                    more: *more,
                 },
             ));
         }

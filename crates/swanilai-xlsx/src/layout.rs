@@ -34,6 +34,11 @@ pub mod meta_key {
 pub const HEADER_ROW: u32 = 3;
 /// How many rows from the top the importer scans for the header row.
 pub const HEADER_SCAN_ROWS: u32 = 10;
+/// How many rows beyond the header scan and the catalog's indicators the importer reads
+/// (room for blank rows, notes and duplicates); content further down is one problem.
+pub const MAX_ROWS_BEYOND_CATALOG: u32 = 2_000;
+/// How many rows a duplicate problem lists before it only counts the rest.
+pub const MAX_LISTED_ROWS: usize = 10;
 /// 0-based header row of the `Rekap Indeks` and `Data Dukung` sheets.
 pub const TABLE_HEADER_ROW: u32 = 2;
 

@@ -24,7 +24,7 @@ pub mod layout;
 mod problem;
 
 pub use export::{assessment_bytes, write_assessment};
-pub use import::read_assessment;
+pub use import::{read_assessment, read_assessment_bytes};
 pub use problem::{LayoutProblem, ProblemKind, TextField};
 
 /// Everything the national workbook shows, as plain values.

@@ -61,8 +61,29 @@ pub enum ProblemKind {
     Duplicate {
         /// The indicator's number.
         indicator: u32,
-        /// Every 1-based row it is on.
+        /// The first 1-based rows it is on (at most [`crate::layout::MAX_LISTED_ROWS`]).
         rows: Vec<u32>,
+        /// How many more rows it is on.
+        more: u32,
+    },
+    /// A cell holds a formula whose value was never calculated and stored (a file written
+    /// by a program that does not calculate): it would read as empty.
+    FormulaWithoutValue {
+        /// The cell's address, e.g. `G12`.
+        cell: String,
+        /// Its column's header, e.g. `Tingkat`.
+        header: String,
+    },
+    /// The sheet has content below its first `limit` rows, which were all that was read.
+    SheetTooLong {
+        /// How many rows were read.
+        limit: u32,
+    },
+    /// The sheet holds more cells or text than the importer keeps; reading stopped at
+    /// 1-based `row`.
+    SheetTooLarge {
+        /// The row where reading stopped.
+        row: u32,
     },
     /// The metadata sheet's year is not a year.
     NotAYear {
@@ -110,14 +131,77 @@ impl ProblemKind {
                 "{value} is not text; type the {} as text",
                 field_name(*field, En)
             ),
-            (ProblemKind::Duplicate { indicator, rows }, Id) => format!(
+            (
+                ProblemKind::Duplicate {
+                    indicator,
+                    rows,
+                    more: 0,
+                },
+                Id,
+            ) => format!(
                 "indikator {indicator} ada pada baris {}; sisakan satu baris untuk setiap \
                  indikator",
                 list(rows, "dan")
             ),
-            (ProblemKind::Duplicate { indicator, rows }, En) => format!(
+            (
+                ProblemKind::Duplicate {
+                    indicator,
+                    rows,
+                    more: 0,
+                },
+                En,
+            ) => format!(
                 "indicator {indicator} appears on rows {}; keep one row per indicator",
                 list(rows, "and")
+            ),
+            (
+                ProblemKind::Duplicate {
+                    indicator,
+                    rows,
+                    more,
+                },
+                Id,
+            ) => format!(
+                "indikator {indicator} ada pada baris {} dan {more} baris lain; sisakan satu \
+                 baris untuk setiap indikator",
+                rows_listed(rows)
+            ),
+            (
+                ProblemKind::Duplicate {
+                    indicator,
+                    rows,
+                    more,
+                },
+                En,
+            ) => format!(
+                "indicator {indicator} appears on rows {} and {more} more; keep one row per \
+                 indicator",
+                rows_listed(rows)
+            ),
+            (ProblemKind::FormulaWithoutValue { cell, header }, Id) => format!(
+                "{cell} ({header}) berisi rumus tanpa nilai tersimpan; buka berkas di Excel \
+                 atau LibreOffice dan simpan ulang agar nilainya dihitung, atau ketik nilainya"
+            ),
+            (ProblemKind::FormulaWithoutValue { cell, header }, En) => format!(
+                "{cell} ({header}) holds a formula without a stored value; open the file in \
+                 Excel or LibreOffice and save it again so the value is calculated, or type \
+                 the value"
+            ),
+            (ProblemKind::SheetTooLong { limit }, Id) => format!(
+                "lembar berisi data di bawah baris {limit}; hanya {limit} baris pertama yang \
+                 dibaca. Hapus baris yang tidak dipakai di bawah tabel"
+            ),
+            (ProblemKind::SheetTooLong { limit }, En) => format!(
+                "the sheet has content below row {limit}; only its first {limit} rows were \
+                 read. Delete the unused rows below the table"
+            ),
+            (ProblemKind::SheetTooLarge { row }, Id) => format!(
+                "lembar berisi terlalu banyak sel atau teks; pembacaan berhenti pada baris \
+                 {row}. Hapus baris dan kolom yang tidak dipakai"
+            ),
+            (ProblemKind::SheetTooLarge { row }, En) => format!(
+                "the sheet holds too many cells or too much text; reading stopped at row \
+                 {row}. Delete the unused rows and columns"
             ),
             (ProblemKind::NotAYear { value }, Id) => {
                 format!("{value} bukan tahun; isi tahun penilaian, misalnya 2025")
@@ -139,6 +223,14 @@ fn field_name(field: TextField, lang: Language) -> &'static str {
 /// `11, 12 dan 14` / `11, 12 and 14`.
 fn list(rows: &[u32], and: &str) -> String {
     joined(rows.iter().map(u32::to_string).collect(), and)
+}
+
+/// `1, 2, 3`: the listed rows when more follow.
+fn rows_listed(rows: &[u32]) -> String {
+    rows.iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Items separated by commas, the last by `and`.

@@ -28,11 +28,29 @@ describe("import problems in the window's language", () => {
     expect(problemMessage("id", { kind: "not_text", value: "#N/A", field: "owner" })).toBe(
       "#N/A bukan teks; tuliskan unit kerja sebagai teks",
     );
-    expect(problemMessage("id", { kind: "duplicate", indicator: 5, rows: [11, 12, 14] })).toBe(
+    expect(problemMessage("id", { kind: "duplicate", indicator: 5, rows: [11, 12, 14], more: 0 })).toBe(
       "indikator 5 ada pada baris 11, 12 dan 14; sisakan satu baris untuk setiap indikator",
     );
-    expect(problemMessage("en", { kind: "duplicate", indicator: 5, rows: [11, 12] })).toBe(
+    expect(problemMessage("en", { kind: "duplicate", indicator: 5, rows: [11, 12], more: 0 })).toBe(
       "indicator 5 appears on rows 11 and 12; keep one row per indicator",
+    );
+    expect(problemMessage("id", { kind: "duplicate", indicator: 1, rows: [5, 6, 7], more: 9997 })).toBe(
+      "indikator 1 ada pada baris 5, 6, 7 dan 9997 baris lain; sisakan satu baris untuk setiap indikator",
+    );
+    expect(problemMessage("en", { kind: "duplicate", indicator: 1, rows: [5, 6, 7], more: 9997 })).toBe(
+      "indicator 1 appears on rows 5, 6, 7 and 9997 more; keep one row per indicator",
+    );
+    expect(problemMessage("id", { kind: "formula_without_value", cell: "G12", header: "Tingkat" })).toBe(
+      "G12 (Tingkat) berisi rumus tanpa nilai tersimpan; buka berkas di Excel atau LibreOffice dan simpan ulang agar nilainya dihitung, atau ketik nilainya",
+    );
+    expect(problemMessage("en", { kind: "formula_without_value", cell: "G12", header: "Tingkat" })).toBe(
+      "G12 (Tingkat) holds a formula without a stored value; open the file in Excel or LibreOffice and save it again so the value is calculated, or type the value",
+    );
+    expect(problemMessage("en", { kind: "sheet_too_long", limit: 2057 })).toBe(
+      "the sheet has content below row 2057; only its first 2057 rows were read. Delete the unused rows below the table",
+    );
+    expect(problemMessage("id", { kind: "sheet_too_large", row: 900 })).toBe(
+      "lembar berisi terlalu banyak sel atau teks; pembacaan berhenti pada baris 900. Hapus baris dan kolom yang tidak dipakai",
     );
     expect(problemMessage("en", { kind: "not_a_year", value: "'dua ribu'" })).toBe(
       "'dua ribu' is not a year; give the assessment's year, e.g. 2025",

@@ -27,7 +27,20 @@ export function problemMessage(lang: Lang, p: ProblemKind & { message?: string }
         value: p.value,
       });
     case "duplicate":
+      if (p.more > 0) {
+        return translate(lang, "tr.problem.duplicateMore", {
+          indicator: p.indicator,
+          rows: p.rows.join(", "),
+          more: p.more,
+        });
+      }
       return translate(lang, "tr.problem.duplicate", { indicator: p.indicator, rows: rowList(lang, p.rows) });
+    case "formula_without_value":
+      return translate(lang, "tr.problem.formulaWithoutValue", { cell: p.cell, header: p.header });
+    case "sheet_too_long":
+      return translate(lang, "tr.problem.sheetTooLong", { limit: p.limit });
+    case "sheet_too_large":
+      return translate(lang, "tr.problem.sheetTooLarge", { row: p.row });
     case "not_a_year":
       return translate(lang, "tr.problem.notAYear", { value: p.value });
   }

@@ -21,8 +21,10 @@ fn with_a_bad_level() -> (Env, String) {
     (env, edited)
 }
 
+/// The stdout of a dry run that found problems (it fails, as the real import does).
 fn stdout_of(c: &mut Command) -> String {
-    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
+    let out = c.assert().failure().stderr(contains("IMPORT_REJECTED"));
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
 
 #[test]
@@ -69,7 +71,10 @@ fn import_problems_are_in_bahasa_indonesia_unless_english_is_asked_for() {
     }
 
     // The JSON carries the kind as a value beside the message in the chosen language.
-    let json = env.json(&["import", &book, "--dry-run", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(
+        &env.fails(&["import", &book, "--dry-run", "--json"], "IMPORT_REJECTED"),
+    )
+    .unwrap();
     let p = &json["problems"][0];
     assert_eq!(
         (&p["kind"], &p["value"], &p["column"]),

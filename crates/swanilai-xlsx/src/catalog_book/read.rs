@@ -23,8 +23,18 @@ use crate::XlsxError;
 /// Read a catalog workbook written by [`super::write_catalog`] (or edited by a person).
 pub fn read_catalog(path: &Path) -> Result<Catalog, XlsxError> {
     let mut book = grid::open(path)?;
+    read_book(&mut book, path)
+}
+
+/// [`read_catalog`] of a workbook held in memory (`name` only names it in errors).
+pub fn read_catalog_bytes(bytes: Vec<u8>, name: &Path) -> Result<Catalog, XlsxError> {
+    let mut book = grid::open_bytes(bytes, name)?;
+    read_book(&mut book, name)
+}
+
+fn read_book(book: &mut Book, path: &Path) -> Result<Catalog, XlsxError> {
     let mut r = Reading::default();
-    let file = r.file(&mut book, path)?;
+    let file = r.file(book, path)?;
     if !r.problems.is_empty() {
         return Err(catalog_error(path, &r.problems));
     }
@@ -66,6 +76,20 @@ impl Reading {
         let versions = Table::required(book, &CRITERIA_VERSIONS, path)?;
         let criteria = Table::required(book, &CRITERIA, path)?;
         let notes = Table::open(book, &INDICATOR_NOTES, path)?;
+        let tables = [
+            &framework,
+            &level_kinds,
+            &bands,
+            &aspects,
+            &indicators,
+            &versions,
+        ];
+        for t in tables.into_iter().chain([&criteria]) {
+            self.check_cut(t);
+        }
+        for t in domains.iter().chain(notes.iter()) {
+            self.check_cut(t);
+        }
 
         let (format, format_version, framework) = self.framework(&framework);
         Ok(CatalogFile {

@@ -6,7 +6,7 @@ use std::path::Path;
 use calamine::Data;
 
 use super::SheetSpec;
-use crate::import::grid::{self, shown, whole, Book, Grid, Whole};
+use crate::import::grid::{self, shown, whole, Book, Cut, Grid, Limits, Whole};
 use crate::{LayoutProblem, XlsxError};
 
 /// The rows items came from, to place validation problems.
@@ -53,6 +53,15 @@ fn split_index(path: &str) -> Option<(&str, usize, &str)> {
     Some((name, index.parse().ok()?, rest))
 }
 
+/// How much of each catalog sheet is read: far beyond any real framework (the shipped
+/// one has under 500 criteria rows and 400 kB of text), small enough that all nine sheets
+/// together stay within tens of MB whatever the file.
+const LIMITS: Limits = Limits {
+    rows: 20_000,
+    cells: 60_000,
+    text: 2 * 1024 * 1024,
+};
+
 /// A sheet whose columns were found by their header in the first row.
 pub(super) struct Table {
     pub spec: &'static SheetSpec,
@@ -66,7 +75,7 @@ impl Table {
         spec: &'static SheetSpec,
         path: &Path,
     ) -> Result<Option<Table>, XlsxError> {
-        let Some(grid) = grid::sheet(book, spec.name, path)? else {
+        let Some(grid) = grid::sheet(book, spec.name, path, LIMITS)? else {
             return Ok(None);
         };
         let mut columns = Vec::new();
@@ -108,6 +117,18 @@ impl Table {
         })
     }
 
+    /// Why the sheet was not read to its end, if it was not.
+    pub(super) fn cut(&self) -> Option<Cut> {
+        self.grid.cut
+    }
+
+    /// Whether the cell holds a formula whose value was never calculated and stored.
+    fn uncached(&self, row: u32, i: usize) -> bool {
+        self.columns
+            .get(i)
+            .is_some_and(|&col| self.grid.uncached(row, col))
+    }
+
     pub(super) fn cell(&self, row: u32, i: usize) -> &Data {
         self.columns
             .get(i)
@@ -120,6 +141,7 @@ impl Table {
             .rows_from(1)
             .filter(|&row| {
                 (0..self.columns.len()).any(|i| match self.cell(row, i) {
+                    Data::Empty if self.uncached(row, i) => true,
                     Data::Empty => false,
                     Data::String(s) => !s.trim().is_empty(),
                     _ => true,
@@ -149,7 +171,42 @@ impl Reading {
         ));
     }
 
+    /// A sheet that was not read to its end is one problem.
+    pub(super) fn check_cut(&mut self, t: &Table) {
+        match t.cut() {
+            Some(Cut::Rows { limit }) => self.problems.push(format!(
+                "sheet '{}' has content below row {limit}, more than a catalog needs; \
+                 reading stopped there",
+                t.spec.name
+            )),
+            Some(Cut::Size { row }) => self.problems.push(format!(
+                "sheet '{}' holds more cells or text than a catalog needs; reading stopped \
+                 at row {}",
+                t.spec.name,
+                row + 1
+            )),
+            None => {}
+        }
+    }
+
+    /// A formula never calculated reads as empty: a problem, not a silent blank.
+    fn formula_without_value(&mut self, t: &Table, row: u32, i: usize) -> bool {
+        let uncached = t.uncached(row, i);
+        if uncached {
+            self.problem(
+                t,
+                row,
+                i,
+                "holds a formula without a stored value".to_owned(),
+            );
+        }
+        uncached
+    }
+
     pub(super) fn text(&mut self, t: &Table, row: u32, i: usize) -> String {
+        if self.formula_without_value(t, row, i) {
+            return String::new();
+        }
         let d = t.cell(row, i);
         grid::text(d).unwrap_or_else(|| {
             self.problem(t, row, i, format!("{} is not text", shown(d)));
@@ -162,6 +219,9 @@ impl Reading {
     }
 
     pub(super) fn opt_number(&mut self, t: &Table, row: u32, i: usize) -> Option<i64> {
+        if self.formula_without_value(t, row, i) {
+            return None;
+        }
         let d = t.cell(row, i);
         match whole(d) {
             Whole::Number(n) => Some(n),
@@ -211,6 +271,9 @@ impl Reading {
     }
 
     pub(super) fn flag(&mut self, t: &Table, row: u32, i: usize) -> bool {
+        if self.formula_without_value(t, row, i) {
+            return false;
+        }
         let d = t.cell(row, i);
         match d {
             Data::Bool(b) => *b,

@@ -131,3 +131,30 @@ fn a_missing_sheet_is_a_layout_error() {
         Err(XlsxError::Read { .. })
     ));
 }
+
+#[test]
+fn a_value_in_the_last_cell_of_a_catalog_sheet_is_one_problem_not_an_abort() {
+    // Regression (issue 10, item 1): the whole-range read of a sheet with a value in
+    // XFD1048576 tried to allocate 512 GiB.
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("katalog-jauh.xlsx");
+    let mut wb = super::build(default_catalog().file()).unwrap();
+    wb.worksheet_from_name("Criteria")
+        .unwrap()
+        .write_string(1_048_575, 16_383, "x")
+        .unwrap();
+    wb.save(&path).unwrap();
+    let err = read_catalog(&path).unwrap_err();
+    assert!(
+        matches!(&err, XlsxError::Catalog { message, .. }
+            if message.contains("sheet 'Criteria' has content below row 20000")),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_catalog_read_from_bytes_equals_the_one_read_from_its_file() {
+    let bytes = super::catalog_bytes(default_catalog()).unwrap();
+    let back = super::read_catalog_bytes(bytes, std::path::Path::new("katalog.xlsx")).unwrap();
+    assert_eq!(&back, default_catalog());
+}

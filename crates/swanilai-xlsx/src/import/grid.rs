@@ -1,33 +1,116 @@
 //! Reading cells with calamine: opening a workbook, finding a sheet, and reading cell
 //! values by absolute position (a sheet's used range need not start at A1).
+//!
+//! A sheet is streamed cell by cell (calamine's `XlsxCellReader`), never loaded as a
+//! rectangle: a single value in XFD1048576 would otherwise be a 512 GiB allocation. Only
+//! cells with content are kept, and only up to [`Limits`]: reading stops at the first
+//! content past the row limit, or when the kept cells or their text grow past the cell or
+//! text limit, and [`Grid::cut`] says why. Formatting-only cells (whole formatted columns)
+//! cost time linear in the file and no memory. Before calamine opens the workbook, the
+//! declared sizes of the parts it loads whole (shared strings, styles, workbook) are checked.
 
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Cursor, Read, Seek, SeekFrom};
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Range, Reader, Sheets};
+use calamine::{Data, DataRef, Reader, Xlsx};
 
 use crate::XlsxError;
 
-pub(crate) type Book = Sheets<BufReader<File>>;
+/// What a workbook is read from: a file or bytes in memory.
+pub(crate) trait Source: Read + Seek {}
+impl<T: Read + Seek> Source for T {}
 
-/// Open any workbook calamine reads; a missing, corrupt or non-workbook file is a
-/// [`XlsxError::Read`] naming the path.
+pub(crate) type Book = Xlsx<Box<dyn Source>>;
+
+/// The largest uncompressed size of a part that calamine reads whole when it opens a
+/// workbook (everything but the worksheets, which are streamed).
+pub(crate) const MAX_LOADED_PART: u64 = 32 * 1024 * 1024;
+
+/// Open a workbook file; a missing, corrupt or non-xlsx file is a [`XlsxError::Read`]
+/// naming the path.
 pub(crate) fn open(path: &Path) -> Result<Book, XlsxError> {
-    if !path.is_file() {
-        return Err(XlsxError::Read {
-            path: path.to_path_buf(),
-            message: "no such file".to_owned(),
-        });
-    }
-    open_workbook_auto(path).map_err(|e| XlsxError::Read {
+    let unreadable = |message: String| XlsxError::Read {
         path: path.to_path_buf(),
-        message: format!("not a readable workbook: {e}"),
-    })
+        message,
+    };
+    if !path.is_file() {
+        return Err(unreadable("no such file".to_owned()));
+    }
+    let file = File::open(path).map_err(|e| unreadable(e.to_string()))?;
+    open_source(Box::new(BufReader::new(file)), path)
+}
+
+/// Open a workbook held in memory; `path` only names it in errors.
+pub(crate) fn open_bytes(bytes: Vec<u8>, path: &Path) -> Result<Book, XlsxError> {
+    open_source(Box::new(Cursor::new(bytes)), path)
+}
+
+fn open_source(mut source: Box<dyn Source>, path: &Path) -> Result<Book, XlsxError> {
+    let unreadable = |message: String| XlsxError::Read {
+        path: path.to_path_buf(),
+        message,
+    };
+    check_part_sizes(&mut source).map_err(unreadable)?;
+    source
+        .seek(SeekFrom::Start(0))
+        .map_err(|e| unreadable(e.to_string()))?;
+    Xlsx::new(source).map_err(|e| unreadable(format!("not a readable workbook: {e}")))
+}
+
+/// Refuse a workbook whose shared strings, styles or other wholly loaded part declares
+/// more than [`MAX_LOADED_PART`] bytes (a zip bomb or a workbook far beyond any catalog or
+/// assessment). A file that is no zip at all is left to calamine's own message.
+fn check_part_sizes(source: &mut Box<dyn Source>) -> Result<(), String> {
+    let Ok(mut zip) = zip::ZipArchive::new(source) else {
+        return Ok(());
+    };
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index_raw(i) else {
+            continue;
+        };
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        let streamed = name.starts_with("xl/worksheets/") && !name.contains("_rels");
+        if !streamed && entry.size() > MAX_LOADED_PART {
+            return Err(format!(
+                "not a readable workbook: its part '{name}' is {} MB uncompressed, more than \
+                 the {} MB this program reads",
+                entry.size() / (1024 * 1024),
+                MAX_LOADED_PART / (1024 * 1024)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// How much of one sheet is kept.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    /// Rows 0..rows are read; content on a later row stops the reading.
+    pub rows: u32,
+    /// Cells with content kept.
+    pub cells: usize,
+    /// Bytes of text kept, over all cells.
+    pub text: usize,
+}
+
+/// Why a sheet was not read to its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cut {
+    /// Content on row `limit` (0-based) or later.
+    Rows { limit: u32 },
+    /// More cells or text than [`Limits`] allow, first met on 0-based `row`.
+    Size { row: u32 },
 }
 
 /// The sheet with this name (trimmed, case-insensitive, as Excel compares them), or `None`.
-pub(crate) fn sheet(book: &mut Book, name: &str, path: &Path) -> Result<Option<Grid>, XlsxError> {
+pub(crate) fn sheet(
+    book: &mut Book,
+    name: &str,
+    path: &Path,
+    limits: Limits,
+) -> Result<Option<Grid>, XlsxError> {
     let wanted = name.trim().to_lowercase();
     let Some(actual) = book
         .sheet_names()
@@ -36,11 +119,48 @@ pub(crate) fn sheet(book: &mut Book, name: &str, path: &Path) -> Result<Option<G
     else {
         return Ok(None);
     };
-    let range = book.worksheet_range(&actual).map_err(|e| XlsxError::Read {
+    let unreadable = |e: calamine::XlsxError| XlsxError::Read {
         path: path.to_path_buf(),
         message: format!("sheet '{actual}' cannot be read: {e}"),
-    })?;
-    Ok(Some(Grid { range }))
+    };
+    let mut reader = book.worksheet_cells_reader(&actual).map_err(unreadable)?;
+    let mut grid = Grid::default();
+    let mut text = 0usize;
+    // Formula metadata without expanding shared formulas: nothing is allocated by index.
+    while let Some(cell) = reader
+        .next_cell_with_formula_metadata()
+        .map_err(unreadable)?
+    {
+        let (row, col) = cell.pos;
+        let uncached = cell.formula.is_some() && cell.value == DataRef::Empty;
+        if cell.value == DataRef::Empty && !uncached {
+            continue; // formatting only
+        }
+        if row >= limits.rows {
+            grid.cut = Some(Cut::Rows { limit: limits.rows });
+            break;
+        }
+        text += match &cell.value {
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.len(),
+            DataRef::SharedString(s) => s.len(),
+            _ => 0,
+        };
+        if grid.cells.len() + grid.uncached.len() >= limits.cells || text > limits.text {
+            grid.cut = Some(Cut::Size { row });
+            break;
+        }
+        if uncached {
+            grid.uncached.insert((row, col));
+        } else {
+            grid.cells.insert((row, col), Data::from(cell.value));
+        }
+        grid.last_row = grid.last_row.max(Some(row));
+        grid.cols = Some(match grid.cols {
+            Some((first, last)) => (first.min(col), last.max(col)),
+            None => (col, col),
+        });
+    }
+    Ok(Some(grid))
 }
 
 /// The names of all sheets, for messages.
@@ -48,34 +168,42 @@ pub(crate) fn sheet_names(book: &Book) -> Vec<String> {
     book.sheet_names()
 }
 
-/// A sheet's cells, addressed by absolute 0-based row and column.
+/// A sheet's cells with content, addressed by absolute 0-based row and column.
+#[derive(Default)]
 pub(crate) struct Grid {
-    range: Range<Data>,
+    cells: HashMap<(u32, u32), Data>,
+    /// Cells holding a formula without a cached value (the file was never recalculated).
+    uncached: HashSet<(u32, u32)>,
+    last_row: Option<u32>,
+    /// First and last used column.
+    cols: Option<(u32, u32)>,
+    /// Why the sheet was not read to its end, if it was not.
+    pub cut: Option<Cut>,
 }
 
 const EMPTY: Data = Data::Empty;
 
 impl Grid {
     pub fn cell(&self, row: u32, col: u32) -> &Data {
-        self.range.get_value((row, col)).unwrap_or(&EMPTY)
+        self.cells.get(&(row, col)).unwrap_or(&EMPTY)
     }
 
-    /// The last used row, or `None` for an empty sheet.
-    pub fn last_row(&self) -> Option<u32> {
-        self.range.end().map(|(r, _)| r)
+    /// Whether the cell holds a formula whose value was never stored (it reads as empty).
+    pub fn uncached(&self, row: u32, col: u32) -> bool {
+        self.uncached.contains(&(row, col))
     }
 
     /// The used columns.
     pub fn columns(&self) -> std::ops::Range<u32> {
-        match (self.range.start(), self.range.end()) {
-            (Some((_, first)), Some((_, last))) => first..last + 1,
-            _ => 0..0,
+        match self.cols {
+            Some((first, last)) => first..last + 1,
+            None => 0..0,
         }
     }
 
     /// The used rows from `first` on.
     pub fn rows_from(&self, first: u32) -> std::ops::Range<u32> {
-        match self.last_row() {
+        match self.last_row {
             Some(last) => first..last + 1,
             None => 0..0,
         }

@@ -151,6 +151,7 @@ fn every_bad_cell_is_one_problem_and_valid_rows_still_come_back() {
     let twice = ProblemKind::Duplicate {
         indicator: 5,
         rows: vec![11, 12],
+        more: 0,
     };
     let kinds: Vec<&ProblemKind> = got.problems.iter().map(|p| &p.kind).collect();
     assert_eq!(

@@ -61,9 +61,44 @@ fn cell_problems_in_bahasa_indonesia_and_english() {
             ProblemKind::Duplicate {
                 indicator: 5,
                 rows: vec![11, 12, 14],
+                more: 0,
             },
             "indikator 5 ada pada baris 11, 12 dan 14; sisakan satu baris untuk setiap indikator",
             "indicator 5 appears on rows 11, 12 and 14; keep one row per indicator",
+        ),
+        (
+            ProblemKind::Duplicate {
+                indicator: 1,
+                rows: vec![5, 6, 7],
+                more: 9_997,
+            },
+            "indikator 1 ada pada baris 5, 6, 7 dan 9997 baris lain; sisakan satu baris untuk \
+             setiap indikator",
+            "indicator 1 appears on rows 5, 6, 7 and 9997 more; keep one row per indicator",
+        ),
+        (
+            ProblemKind::FormulaWithoutValue {
+                cell: "G12".into(),
+                header: "Tingkat".into(),
+            },
+            "G12 (Tingkat) berisi rumus tanpa nilai tersimpan; buka berkas di Excel atau \
+             LibreOffice dan simpan ulang agar nilainya dihitung, atau ketik nilainya",
+            "G12 (Tingkat) holds a formula without a stored value; open the file in Excel or \
+             LibreOffice and save it again so the value is calculated, or type the value",
+        ),
+        (
+            ProblemKind::SheetTooLong { limit: 2057 },
+            "lembar berisi data di bawah baris 2057; hanya 2057 baris pertama yang dibaca. \
+             Hapus baris yang tidak dipakai di bawah tabel",
+            "the sheet has content below row 2057; only its first 2057 rows were read. Delete \
+             the unused rows below the table",
+        ),
+        (
+            ProblemKind::SheetTooLarge { row: 900 },
+            "lembar berisi terlalu banyak sel atau teks; pembacaan berhenti pada baris 900. \
+             Hapus baris dan kolom yang tidak dipakai",
+            "the sheet holds too many cells or too much text; reading stopped at row 900. \
+             Delete the unused rows and columns",
         ),
         (
             ProblemKind::NotAYear {

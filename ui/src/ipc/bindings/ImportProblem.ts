@@ -51,9 +51,29 @@ field: TextField, } | { "kind": "duplicate",
  */
 indicator: number, 
 /**
- * Every 1-based row it is on.
+ * The first 1-based rows it is on (at most [`crate::layout::MAX_LISTED_ROWS`]).
  */
-rows: Array<number>, } | { "kind": "not_a_year", 
+rows: Array<number>, 
+/**
+ * How many more rows it is on.
+ */
+more: number, } | { "kind": "formula_without_value", 
+/**
+ * The cell's address, e.g. `G12`.
+ */
+cell: string, 
+/**
+ * Its column's header, e.g. `Tingkat`.
+ */
+header: string, } | { "kind": "sheet_too_long", 
+/**
+ * How many rows were read.
+ */
+limit: number, } | { "kind": "sheet_too_large", 
+/**
+ * The row where reading stopped.
+ */
+row: number, } | { "kind": "not_a_year", 
 /**
  * The cell as shown.
  */
