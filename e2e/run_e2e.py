@@ -14,7 +14,6 @@ Everything after that point (command, use case, database, refresh) is the real c
 """
 
 import argparse
-import json
 import os
 import sqlite3
 import subprocess
@@ -26,7 +25,8 @@ import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from webdriver import Screens, Session, WebDriverError  # noqa: E402
-from xlsx import read_sheet, sheet_names  # noqa: E402
+from xlsx import cell_of, edited_copy, read_sheet, sheet_names  # noqa: E402
+from desktop_bench import app_pid, bench  # noqa: E402
 
 RESULTS = []
 
@@ -230,6 +230,30 @@ class Story(Screens):
         assert self.answer(11)["level"] == 2
         self.dismiss()
 
+    @step("import problems in Bahasa Indonesia, naming the cell; long texts open in full")
+    def import_problems(self):
+        s = self.s
+        self.dismiss()
+        sheet = "Penilaian Mandiri"
+        bad = os.path.join(self.work, "diedit operator.xlsx")
+        # As an operator leaves it in Excel: Tingkat 7 on indicator 5, a sentence added to the
+        # long explanation of indicator 1.
+        edited_copy(self.exported, bad, sheet, numbers={cell_of(self.exported, sheet, 5, "Tingkat"): 7},
+                    texts={"mencakup seluruh ruang lingkup.": "mencakup seluruh ruang lingkup. Ditambah di Excel."})
+        s.execute_async("const [p, done] = arguments; window.__swanilaiTransfer.runPreview(p).then(() => done(true));", bad)
+        s.find('[data-testid="import-preview"]', timeout=10)
+        text = s.find('[data-testid="import-preview"]').text
+        assert "7 bukan tingkat" in text and "Tingkat harus bilangan bulat 1 sampai 5" in text, text
+        assert "is not a level" not in text, "no English in the Indonesian window"
+        assert "Ditambah di Excel." not in text, "the long text is cut first"
+        toggles = s.find_all('[data-testid="long-text-toggle"]')
+        assert len(toggles) == 2, "before and after can each be opened"
+        toggles[1].click()
+        full = s.find('[data-testid="import-preview"]').text
+        assert "Ditambah di Excel." in full, "selengkapnya shows it all"
+        self.shot("09b-import-problems")
+        assert self.answer(5)["level"] != 7, "the preview wrote nothing"
+
     @step("bad input: empty file, folder, oversized file, strange name")
     def bad_files(self):
         s = self.s
@@ -402,71 +426,6 @@ TINY_PNG = bytes.fromhex(
 )
 
 
-def memory_kib(root_pid):
-    """Memory of a process and all its descendants (the app, WebKitWebProcess,
-    WebKitNetworkProcess): RSS summed, and PSS summed (shared pages divided among the
-    processes that map them, so libraries are not counted three times)."""
-    out = subprocess.run(["ps", "-e", "-o", "pid=,ppid=,rss=,comm="], capture_output=True, text=True).stdout
-    procs = {}
-    for line in out.splitlines():
-        pid, ppid, rss, comm = line.split(None, 3)
-        procs[int(pid)] = (int(ppid), int(rss), comm)
-    keep = {root_pid}
-    changed = True
-    while changed:
-        changed = False
-        for pid, (ppid, _, _) in procs.items():
-            if ppid in keep and pid not in keep:
-                keep.add(pid)
-                changed = True
-    alive = [p for p in keep if p in procs]
-    pss = 0
-    for p in alive:
-        try:
-            with open(f"/proc/{p}/smaps_rollup") as f:
-                pss += sum(int(l.split()[1]) for l in f if l.startswith("Pss:"))
-        except OSError:
-            pass
-    return sum(procs[p][1] for p in alive), pss, sorted(procs[p][2] for p in alive)
-
-
-def app_pid(binary):
-    out = subprocess.run(["ps", "-e", "-o", "pid=,args="], capture_output=True, text=True).stdout
-    pids = [int(l.split(None, 1)[0]) for l in out.splitlines() if l.split(None, 1)[1].startswith(binary)]
-    return max(pids) if pids else None
-
-
-def bench(story, binary, first_paint_ms):
-    s = story.s
-    story.open_indicator(1)
-    times, walls = [], []
-    for _ in range(20):
-        n = int(s.execute("return document.body.dataset.indicator"))
-        button = s.find('[data-testid="next"]')
-        t = time.time()
-        button.click()
-        s.wait_until(f"return document.body.dataset.indicator === '{n + 1}'", what="next page", poll=0.005)
-        walls.append((time.time() - t) * 1000)
-        times.append(s.execute("return window.__swanilaiSwitchMs"))
-    story.nav("board")
-    time.sleep(3)
-    pid = app_pid(binary)
-    rss, pss, names = memory_kib(pid) if pid else (0, 0, [])
-    result = {
-        "window_to_first_paint_ms": round(first_paint_ms),
-        "in_page_ready_ms": round(s.execute("return window.__swanilaiReady") or 0),
-        "switch_indicator_ms_median": round(sorted(times)[len(times) // 2], 1),
-        "switch_indicator_ms_max": round(max(times), 1),
-        "switch_indicator_wall_ms_median": round(sorted(walls)[len(walls) // 2], 1),
-        "idle_memory_rss_mib": round(rss / 1024, 1),
-        "idle_memory_pss_mib": round(pss / 1024, 1),
-        "processes": names,
-    }
-    with open(os.path.join(story.art, "bench.json"), "w") as f:
-        json.dump(result, f, indent=2)
-    print("bench:", json.dumps(result))
-
-
 def run_unopenable(driver, binary, work, artifacts):
     """A database file that is not a database: the window opens on a clear message in
     Bahasa Indonesia with a way out, and the file is left as it was."""
@@ -577,7 +536,8 @@ def main():
         story = Story(s, work, opts.artifacts)
         story.db = db
         steps = [story.first_run, story.board_filters, story.score, story.attach_pdf, story.copy,
-                 story.dashboard, story.export, story.package, story.import_preview, story.bad_files,
+                 story.dashboard, story.export, story.package, story.import_preview, story.import_problems,
+                 story.bad_files,
                  story.bad_level, story.locked, story.backup, story.language]
         for fn in steps:
             name = fn.step_name

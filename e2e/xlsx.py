@@ -26,8 +26,9 @@ def _col(ref):
     return n - 1
 
 
-def read_sheet(path, name):
-    """Rows of the sheet `name` as lists of strings (empty cells are "")."""
+def read_sheet(path, name, numbered=False):
+    """Rows of the sheet `name` as lists of strings (empty cells are ""); with `numbered`,
+    as (row number, cells) pairs."""
     with zipfile.ZipFile(path) as z:
         wb = ET.fromstring(z.read("xl/workbook.xml"))
         rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
@@ -62,5 +63,59 @@ def read_sheet(path, name):
                     val = v.text if v is not None else ""
                 cells[_col(c.get("r"))] = val
             width = max(cells) + 1 if cells else 0
-            rows.append([cells.get(i, "") for i in range(width)])
+            line = [cells.get(i, "") for i in range(width)]
+            rows.append((int(row.get("r")), line) if numbered else line)
         return rows
+
+
+def _letters(col):
+    s = ""
+    col += 1
+    while col:
+        col, r = divmod(col - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def edited_copy(path, out, sheet, numbers=None, texts=None):
+    """A copy of the workbook at `path` written to `out` as a person's edit would leave it:
+    `numbers` {cell ref: value} sets numeric cells of `sheet`; `texts` {old: new} replaces
+    text in the shared strings. Everything else is copied byte for byte."""
+    numbers = numbers or {}
+    texts = texts or {}
+    with zipfile.ZipFile(path) as z:
+        wb = ET.fromstring(z.read("xl/workbook.xml"))
+        rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+        rid = next(s.get(f"{{{NS['r']}}}id") for s in wb.find("m:sheets", NS) if s.get("name") == sheet)
+        target = next(r.get("Target") for r in rels if r.get("Id") == rid).lstrip("/")
+        target = target if target.startswith("xl/") else "xl/" + target
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+            for info in z.infolist():
+                data = z.read(info.filename)
+                if info.filename == target:
+                    xml = data.decode("utf-8")
+                    for ref, value in numbers.items():
+                        # An empty (styled) cell is written self-closing; a filled one is not.
+                        cell = re.search(rf'<c r="{ref}"(?P<attrs>[^>]*?)(?:/>|>.*?</c>)', xml)
+                        assert cell, f"no cell {ref} in {sheet}"
+                        attrs = re.sub(r'\s+t="[^"]*"', "", cell.group("attrs"))
+                        xml = xml[:cell.start()] + f'<c r="{ref}"{attrs}><v>{value}</v></c>' + xml[cell.end():]
+                    data = xml.encode("utf-8")
+                elif info.filename == "xl/sharedStrings.xml":
+                    xml = data.decode("utf-8")
+                    for old, new in texts.items():
+                        assert old in xml, f"no shared string with {old!r}"
+                        xml = xml.replace(old, new)
+                    data = xml.encode("utf-8")
+                w.writestr(info, data)
+
+
+def cell_of(path, sheet, indicator, header):
+    """The cell reference ("G9") of `header`'s column on the row of `indicator` (rows are
+    counted by their own numbers: empty rows are not in the file)."""
+    rows = read_sheet(path, sheet, numbered=True)
+    head = next(r for r in rows if "No" in r[1] and header in r[1])
+    col = head[1].index(header)
+    no = head[1].index("No")
+    row = next(n for n, r in rows if len(r) > no and r[no] == str(indicator))
+    return f"{_letters(col)}{row}"

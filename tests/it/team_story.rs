@@ -675,7 +675,7 @@ fn exported_documents_carry_the_audit_head_a_verifier_compares() {
     let meta = book.worksheet_range("_swanilai").unwrap();
     let value = meta
         .rows()
-        .find(|r| r[0].to_string() == "audit_head")
+        .find(|r| r[0] == "audit_head")
         .map(|r| r[1].to_string());
     assert_eq!(value.as_deref(), Some(head.as_str()), "the workbook's head");
 
@@ -695,4 +695,58 @@ fn exported_documents_carry_the_audit_head_a_verifier_compares() {
     app.set_answer(None, 2, level(4, "sesudah")).unwrap();
     let later = app.verify_audit().unwrap().message;
     assert!(!later.ends_with(&head), "{later}");
+}
+
+#[test]
+fn failed_sign_ins_are_audited_counted_and_slow_the_next_attempt_before_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("it.db");
+    let mut app = ready_app(dir.path());
+    app.set_sign_in_delay(Duration::ZERO);
+    app.add_account(account("Sari", "Setda")).unwrap();
+    app.sign_out();
+    for _ in 0..3 {
+        assert_eq!(
+            code(app.sign_in("Sari", "salah-sandi")),
+            ErrorCode::WrongCredentials
+        );
+        assert_eq!(
+            code(app.sign_in("Tidak Ada", "salah-sandi")),
+            ErrorCode::WrongCredentials
+        );
+    }
+    // Audited, the name tried, never the password; counted in the database.
+    let failed: Vec<_> = app
+        .audit_log(None)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "account.signin_failed")
+        .collect();
+    assert_eq!(failed.len(), 6);
+    assert!(failed.iter().all(|e| !e.after.contains("salah-sandi")));
+    assert_eq!(failed.iter().filter(|e| e.actor == "Tidak Ada").count(), 3);
+    drop(app);
+
+    // Another process (a parallel attempt) waits for the stored count before the password
+    // is even checked: the right password after three failures still takes 3 delays, and a
+    // name without an account waits just as long.
+    let delay = Duration::from_millis(60);
+    for name in ["Sari", "Tidak Ada"] {
+        let mut app = App::open(&db, swanilai_app::Open::Existing).unwrap();
+        app.set_sign_in_delay(delay);
+        let started = std::time::Instant::now();
+        let _ = app.sign_in(name, PW);
+        assert!(
+            started.elapsed() >= delay * 3,
+            "{name}: answered after {:?}",
+            started.elapsed()
+        );
+    }
+    let mut app = App::open(&db, swanilai_app::Open::Existing).unwrap();
+    app.set_sign_in_delay(Duration::ZERO);
+    app.sign_in("Sari", PW).unwrap();
+    assert!(
+        app.verify_audit().unwrap().ok,
+        "sign-ins keep the chain and state whole"
+    );
 }

@@ -102,7 +102,12 @@ impl App {
     /// name exists.
     pub fn sign_in(&mut self, name: &str, password: &str) -> AppResult<SignedInDto> {
         let row = accounts::by_name(self.store.conn(), name)?;
-        let waited = row.as_ref().map_or(0, |r| r.failed_attempts);
+        // A name with no account waits for its own audited failures, the same way an
+        // account waits for its count: the delay does not tell which names exist.
+        let waited = match &row {
+            Some(r) => r.failed_attempts,
+            None => swanilai_store::audit::failed_sign_ins(self.store.conn(), name)?,
+        };
         if waited > 0 {
             std::thread::sleep(self.sign_in_delay * waited.min(10));
         }

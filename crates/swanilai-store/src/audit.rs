@@ -377,6 +377,18 @@ pub fn head_fingerprint(conn: &Connection) -> Result<String> {
     })
 }
 
+/// How many failed sign-ins were recorded under `name` (the name tried, for names without
+/// an account), capped at 10.
+pub fn failed_sign_ins(conn: &Connection, name: &str) -> Result<u32> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM (SELECT 1 FROM audit_log
+         WHERE action = 'account.signin_failed' AND actor = ?1 LIMIT 10)",
+        [name],
+        |r| r.get(0),
+    )?;
+    Ok(n as u32)
+}
+
 pub fn list(conn: &Connection, year: Option<i32>, indicator: Option<u32>) -> Result<Vec<AuditRow>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM audit_log
