@@ -1,7 +1,9 @@
 //! Files the app writes for people: one rule, "write to a temporary name beside the
 //! destination, then rename", so an interrupted export, document, backup or settings
 //! write never leaves a half-written file under the chosen name. The temporary file is
-//! tempfile's `NamedTempFile` (removed on drop); the rename is atomic on one file system.
+//! tempfile's `NamedTempFile` (removed on drop), locked while it is written; the rename is
+//! atomic on one file system. A write killed half-way leaves its temporary file, unlocked:
+//! the next write to the same name removes it.
 //!
 //! The evidence folder (swanilai-store's `blobs`) follows the same rule with its own
 //! temporary file, because its final name (the sha256) is known only after the copy.
@@ -37,15 +39,42 @@ pub fn write_atomically<T>(
         .extension()
         .map(|e| format!(".{}", e.to_string_lossy()))
         .unwrap_or_default();
+    let (prefix, suffix) = (format!(".{name}."), format!(".partial{ext}"));
+    sweep_leftovers(&dir, &prefix, &suffix);
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(&format!(".partial{ext}"))
+        .prefix(&prefix)
+        .suffix(&suffix)
         .tempfile_in(&dir)
         .map_err(|e| unwritable(out, e))?;
+    // Held while the file is written: a process killed mid-write loses its lock with it, so
+    // the next write to the same name knows the temporary file is a leftover.
+    tmp.as_file().lock().map_err(|e| unwritable(out, e))?;
     let path = tmp.path().to_owned();
     let value = write(tmp.as_file_mut(), &path)?;
     persist(tmp, out)?;
     Ok(value)
+}
+
+/// Remove the temporary files of earlier writes to the same name that died (killed, power
+/// cut): those whose lock nobody holds. A live writer's file is left alone.
+fn sweep_leftovers(dir: &Path, prefix: &str, suffix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(prefix) && name.ends_with(suffix)) {
+            continue;
+        }
+        let Ok(file) = std::fs::File::open(e.path()) else {
+            continue;
+        };
+        if file.try_lock().is_ok() {
+            drop(file);
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Write `bytes` to `out` atomically.
@@ -133,6 +162,33 @@ mod tests {
         write_bytes_atomically(&out, b"%PDF-new").expect("write");
         assert_eq!(std::fs::read(&out).expect("read"), b"%PDF-new");
         assert_eq!(names(dir.path()), vec!["berita-acara.pdf".to_owned()]);
+    }
+
+    #[test]
+    fn a_dead_writers_temporary_is_swept_and_a_live_ones_is_not() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("rekap.xlsx");
+        // What a killed export leaves: its temporary file, nobody holding its lock.
+        let dead = dir.path().join(".rekap.xlsx.AbC123.partial.xlsx");
+        std::fs::write(&dead, b"half").expect("dead");
+        // A write still at work (here: this test holds its lock).
+        let live = dir.path().join(".rekap.xlsx.XyZ789.partial.xlsx");
+        std::fs::write(&live, b"busy").expect("live");
+        let holder = std::fs::File::open(&live).expect("open");
+        holder.lock().expect("lock");
+        // Another destination's temporary is not ours to remove.
+        let other = dir.path().join(".lain.xlsx.QwE456.partial.xlsx");
+        std::fs::write(&other, b"x").expect("other");
+        write_bytes_atomically(&out, b"PK whole").expect("write");
+        assert_eq!(
+            names(dir.path()),
+            vec![
+                ".lain.xlsx.QwE456.partial.xlsx".to_owned(),
+                ".rekap.xlsx.XyZ789.partial.xlsx".to_owned(),
+                "rekap.xlsx".to_owned()
+            ]
+        );
+        drop(holder);
     }
 
     #[test]
