@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import time
 
+from desktop_bench import memory_kib
 from team_story import cli_binary
 from webdriver import Screens, Session
 
@@ -62,6 +63,9 @@ def run_webkit_bench(driver, binary, artifacts, settle=5.0):
         web = [p for p, c in descendants(app).items() if c.startswith("WebKitWebProces")]
         assert web, f"no WebKitWebProcess under the app ({descendants(app)})"
         web = web[0]
+        # Idle memory of the just-started app (board of the demo), as in docs/benchmarks.md.
+        time.sleep(8)
+        rss, pss, _ = memory_kib(app)
 
         def over(action):
             before = cpu_seconds(web)
@@ -98,6 +102,9 @@ def run_webkit_bench(driver, binary, artifacts, settle=5.0):
             latencies += s.execute("return window.__keys")
         result = {
             "env": {k: os.environ[k] for k in ("GTK_OVERLAY_SCROLLING", "WEBKIT_DISABLE_COMPOSITING_MODE") if k in os.environ},
+            "compositing_off": open(f"/proc/{web}/environ", "rb").read().find(b"WEBKIT_DISABLE_COMPOSITING_MODE=1") >= 0,
+            "idle_pss_mib": round(pss / 1024, 1),
+            "idle_rss_mib": round(rss / 1024, 1),
             "idle_cpu_s_per_5s": round(idle, 3),
             "navigation_cpu_s_median": round(median(navigation), 3),
             "navigation_cpu_s_max": round(max(navigation), 3),
