@@ -21,10 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from webdriver import Screens, Session, WebDriverError  # noqa: E402
+from webdriver import Screens, Session  # noqa: E402
 
 YEAR = "2026"
 PASSWORD = "Sukamaju#Tim-2026"
@@ -447,21 +446,9 @@ def run_first_account(driver, binary, artifacts):
     try:
         s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
         story = FirstAccountStory(s, work, artifacts, db)
-        passed = failed = 0
-        for fn in (story.first_account, story.finalize_reopen, story.dated_document):
-            try:
-                fn()
-                passed += 1
-                print(f"ok   team: {fn.step_name}", flush=True)
-            except Exception as e:
-                failed += 1
-                print(f"FAIL team: {fn.step_name}: {e}", flush=True)
-                traceback.print_exc()
-                try:
-                    story.shot("FAIL-team-" + fn.__name__)
-                except WebDriverError:
-                    pass
-                break  # the next step needs this one
+        # Each step needs the one before.
+        passed, failed = story.run_steps((story.first_account, story.finalize_reopen, story.dated_document),
+                                         "team", stop_on_fail=True)
         return passed, failed
     finally:
         s.quit()
@@ -477,20 +464,9 @@ def run_story(driver, binary, artifacts):
     try:
         s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
         story = TeamStory(s, work, artifacts, db)
-        for fn in [story.wrong_password, story.supervisor_signs_in, story.review, story.board,
-                   story.history, story.team, story.reset_password, story.member, story.change_password]:
-            try:
-                fn()
-                passed += 1
-                print(f"ok   team: {fn.step_name}", flush=True)
-            except Exception as e:  # report and go on
-                failed += 1
-                print(f"FAIL team: {fn.step_name}: {e}", flush=True)
-                traceback.print_exc()
-                try:
-                    story.shot("FAIL-team-" + fn.__name__)
-                except WebDriverError:
-                    pass
+        passed, failed = story.run_steps(
+            [story.wrong_password, story.supervisor_signs_in, story.review, story.board, story.history,
+             story.team, story.reset_password, story.member, story.change_password], "team")
     finally:
         s.quit()
     return passed, failed

@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import time
+import traceback
 import urllib.error
 import urllib.request
 
@@ -143,6 +144,28 @@ class Screens:
         """(code, text) of the notice bar once it shows."""
         el = self.s.find('[data-testid="notice"]', timeout=timeout)
         return el.attr("data-code"), el.text
+
+    def run_steps(self, steps, label, stop_on_fail=False):
+        """Run `steps` (methods with a `step_name`) in order: `ok`/`FAIL <label>: name` each,
+        a failed one with its traceback and a `FAIL-<label>-<method>` screenshot; the rest
+        still run unless `stop_on_fail`. Returns (passed, failed)."""
+        passed = failed = 0
+        for fn in steps:
+            try:
+                fn()
+                passed += 1
+                print(f"ok   {label}: {fn.step_name}", flush=True)
+            except Exception as e:  # report and go on: later steps may still say something
+                failed += 1
+                print(f"FAIL {label}: {fn.step_name}: {e}", flush=True)
+                traceback.print_exc()
+                try:
+                    self.shot(f"FAIL-{label}-{fn.__name__}")
+                except WebDriverError:
+                    pass
+                if stop_on_fail:
+                    break
+        return passed, failed
 
     def dismiss(self):
         self.s.execute("document.querySelector('[data-testid=notice] button')?.click()")

@@ -13,10 +13,9 @@ import re
 import sqlite3
 import tempfile
 import time
-import traceback
 
 from team_story import OPERATOR, PASSWORD, SUPERVISOR, cli_binary, prepare, step_name
-from webdriver import Screens, Session, WebDriverError
+from webdriver import Screens, Session
 
 # Indicator 40 has the longest criteria of the catalog (Pedoman 2024: 535 characters).
 LONG = 40
@@ -299,20 +298,9 @@ def run_workday_story(driver, binary, artifacts):
     try:
         s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
         story = WorkdayStory(s, work, artifacts, db)
-        for fn in [story.sign_in, story.criteria, story.zoom, story.text_size, story.profile, story.new_year,
-                   story.review_queue, story.dates]:
-            try:
-                fn()
-                passed += 1
-                print(f"ok   day: {fn.step_name}", flush=True)
-            except Exception as e:  # report and go on
-                failed += 1
-                print(f"FAIL day: {fn.step_name}: {e}", flush=True)
-                traceback.print_exc()
-                try:
-                    story.shot("FAIL-day-" + fn.__name__)
-                except WebDriverError:
-                    pass
+        passed, failed = story.run_steps(
+            [story.sign_in, story.criteria, story.zoom, story.text_size, story.profile, story.new_year,
+             story.review_queue, story.dates], "day")
     finally:
         # The settings file is shared by the stories of one run: leave it as found.
         try:

@@ -175,7 +175,6 @@ impl App {
         }
         let inds: Vec<u32> = indicators.iter().copied().collect();
         let payload = self.payload_of(&a, &inds, &people)?;
-        let inst = self.require_instansi()?;
         let manifest = Manifest {
             format: pkg::FORMAT,
             kind: PackageKind::Work,
@@ -184,13 +183,7 @@ impl App {
             made_at: self.clock.now(),
             made_by: actor.clone(),
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
-            origin: Origin {
-                database_id: packages::database_id(self.store.conn())?,
-                instansi: inst.name,
-                year: a.year,
-                framework_id: a.framework_id.clone(),
-                framework_version: a.framework_version.clone(),
-            },
+            origin: self.origin(&a)?,
             for_account,
             for_unit,
             indicators: inds.clone(),
@@ -247,7 +240,6 @@ impl App {
                 after: r.after,
             })
             .collect();
-        let inst = self.require_instansi()?;
         let manifest = Manifest {
             format: pkg::FORMAT,
             kind: PackageKind::Copy,
@@ -256,13 +248,7 @@ impl App {
             made_at: self.clock.now(),
             made_by: actor,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
-            origin: Origin {
-                database_id: packages::database_id(self.store.conn())?,
-                instansi: inst.name,
-                year: a.year,
-                framework_id: a.framework_id.clone(),
-                framework_version: a.framework_version.clone(),
-            },
+            origin: self.origin(&a)?,
             for_account: None,
             for_unit: None,
             indicators: inds,
@@ -275,6 +261,18 @@ impl App {
 
     /// The payload of a package of `inds`: the answers, last year's, comments, evidence,
     /// and the accounts of `people` with their roles.
+    /// Where a package comes from: this database, its instansi, the assessment's year and
+    /// framework.
+    fn origin(&self, a: &AssessmentRow) -> AppResult<Origin> {
+        Ok(Origin {
+            database_id: packages::database_id(self.store.conn())?,
+            instansi: self.require_instansi()?.name,
+            year: a.year,
+            framework_id: a.framework_id.clone(),
+            framework_version: a.framework_version.clone(),
+        })
+    }
+
     fn payload_of(
         &mut self,
         a: &AssessmentRow,
