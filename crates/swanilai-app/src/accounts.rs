@@ -62,10 +62,22 @@ impl App {
             ));
         }
         let hash = hash_password(&input.password)?;
+        let salt = crate::signing::new_key_salt();
+        let key = crate::signing::derive_signer(&name, &input.password, &salt)?;
         let now = self.clock.now();
         let (unit, nip) = (input.unit.trim().to_owned(), input.nip.trim().to_owned());
-        self.store.transaction(|tx, _| {
+        // The first account signs its own key's registration (nobody can vouch for it);
+        // later ones are vouched for by the supervisor's signed-in key.
+        let signed_in = self.store.signer().cloned();
+        if first {
+            self.store.set_signer(Some(key.clone()));
+        }
+        let result = self.store.transaction(|tx, _| {
             let id = accounts::insert(tx, &name, &nip, &unit, &hash, first, &now)?;
+            let row = accounts::by_id(tx, id)?.ok_or_else(|| {
+                AppError::new(ErrorCode::Internal, "the new account was not stored")
+            })?;
+            crate::signing::register_key(tx, &now, &actor, &row, &salt, &key)?;
             if first {
                 // The first account supervises every assessment that already exists.
                 for a in assessments::list(tx)? {
@@ -86,7 +98,11 @@ impl App {
                         .to_string(),
                 },
             )
-        })?;
+        });
+        if first {
+            self.store.set_signer(signed_in);
+        }
+        result?;
         Ok(AccountDto {
             name,
             unit,
@@ -129,9 +145,11 @@ impl App {
                 "wrong account name or password",
             ));
         };
+        self.take_key(&row, password)?;
         if row.failed_attempts > 0 {
             self.record_sign_in(&row.name, true)?;
         }
+        let row = accounts::by_id(self.store.conn(), row.id)?.unwrap_or(row);
         self.actor = Some(Actor { account: row });
         self.signed_in()?
             .ok_or_else(|| AppError::new(ErrorCode::Internal, "session lost"))
@@ -205,11 +223,17 @@ impl App {
     fn store_password(&mut self, row: &AccountRow, new: &str, action: &str) -> AppResult<()> {
         check_password(&row.name, new)?;
         let hash = hash_password(new)?;
+        // A new password gives a new key, registered in a transaction signed by the key of
+        // whoever changes it (the account's old key, or the supervisor's).
+        let salt = crate::signing::new_key_salt();
+        let key = crate::signing::derive_signer(&row.name, new, &salt)?;
         let actor = self.actor_name()?;
+        let own = self.actor.as_ref().is_some_and(|a| a.account.id == row.id);
         let now = self.clock.now();
         self.store.transaction(|tx, _| {
             accounts::set_password_hash(tx, row.id, &hash)?;
             accounts::set_failed_attempts(tx, row.id, 0)?;
+            crate::signing::register_key(tx, &now, &actor, row, &salt, &key)?;
             // The log says that it changed, never the password or its hash.
             crate::audit::record(
                 tx,
@@ -224,12 +248,17 @@ impl App {
                     after: json!({"name": row.name, "password": "changed"}).to_string(),
                 },
             )
-        })
+        })?;
+        if own {
+            self.store.set_signer(Some(key));
+        }
+        Ok(())
     }
 
     /// Forget the signed-in user; where accounts exist, the next change needs a sign-in again.
     pub fn sign_out(&mut self) {
         self.actor = None;
+        self.store.set_signer(None);
     }
 
     /// Base delay after a wrong password (multiplied by the failures in a row, up to 10).

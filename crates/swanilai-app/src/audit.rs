@@ -99,12 +99,18 @@ impl App {
                 }
             }
         }
+        let keys = swanilai_store::keys::verify_keys(conn)?;
+        for p in &keys.problems {
+            mismatches.push(format!("entry {}: {}", p.seq, p.reason));
+        }
         let ok = broken.is_none() && mismatches.is_empty();
         let message = match (&broken, mismatches.first()) {
             (Some(b), _) => format!("audit log broken at entry {}: {}", b.seq, b.reason),
             (None, Some(m)) => m.clone(),
             (None, None) => format!(
-                "audit log verified: {entries} entries, chain intact, data matches; head {}",
+                "audit log verified: {entries} entries, chain intact, data matches, {} of {} transactions signed; head {}",
+                keys.signed,
+                keys.signed + keys.unsigned,
                 audit::head_fingerprint(conn)?
             ),
         };
@@ -113,6 +119,8 @@ impl App {
             ok,
             broken_at: broken.map(|b| b.seq),
             mismatches,
+            signed: keys.signed,
+            unsigned: keys.unsigned,
             message,
         })
     }

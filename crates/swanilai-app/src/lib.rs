@@ -26,6 +26,7 @@ mod packages;
 pub mod places;
 mod review;
 pub mod settings;
+mod signing;
 mod team;
 mod team_dto;
 mod workbook;

@@ -135,6 +135,12 @@ pub struct AuditReport {
     pub broken_at: Option<i64>,
     /// Data that differs from what the audit log last recorded (edited outside Swanilai).
     pub mismatches: Vec<String>,
+    /// Transactions whose checkpoint is signed with the key of a signed-in account (see
+    /// `swanilai_store::keys`).
+    pub signed: u64,
+    /// Transactions that needed no signature (system entries, failed sign-ins, databases
+    /// without accounts, entries from before keys).
+    pub unsigned: u64,
     /// One line for people: "audit log verified: 120 entries, chain intact, data matches", or
     /// the first problem found.
     pub message: String,

@@ -18,9 +18,15 @@ pub struct AccountRow {
     pub is_admin: bool,
     pub failed_attempts: u32,
     pub created_at: String,
+    /// The salt (hex) the account's signing key is derived with from its password (argon2id);
+    /// empty until the account's first sign-in after schema 5.
+    pub key_salt: String,
+    /// The account's ed25519 public key (hex), registered in the audit chain as well.
+    pub public_key: String,
 }
 
-const COLUMNS: &str = "id, name, nip, unit, password_hash, is_admin, failed_attempts, created_at";
+const COLUMNS: &str =
+    "id, name, nip, unit, password_hash, is_admin, failed_attempts, created_at, key_salt, public_key";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<AccountRow> {
     Ok(AccountRow {
@@ -32,6 +38,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<AccountRow> {
         is_admin: r.get(5)?,
         failed_attempts: r.get(6)?,
         created_at: r.get(7)?,
+        key_salt: r.get(8)?,
+        public_key: r.get(9)?,
     })
 }
 
@@ -90,6 +98,15 @@ pub fn set_failed_attempts(conn: &Connection, id: i64, n: u32) -> Result<()> {
     Ok(())
 }
 
+/// Set the salt and public key of the account's signing key (see `audit::Signer`).
+pub fn set_key(conn: &Connection, id: i64, key_salt: &str, public_key: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE account SET key_salt = ?2, public_key = ?3 WHERE id = ?1",
+        params![id, key_salt, public_key],
+    )?;
+    Ok(())
+}
+
 pub fn set_password_hash(conn: &Connection, id: i64, hash: &str) -> Result<()> {
     conn.execute(
         "UPDATE account SET password_hash = ?2 WHERE id = ?1",
@@ -138,7 +155,7 @@ pub fn team(conn: &Connection, assessment_id: i64) -> Result<Vec<(AccountRow, Ro
             .join(", ")
     ))?;
     let rows = stmt.query_map([assessment_id], |r| {
-        Ok((from_row(r)?, r.get::<_, Sql<Role>>(8)?.0))
+        Ok((from_row(r)?, r.get::<_, Sql<Role>>(10)?.0))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -15,6 +15,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::keys::Signer;
 use crate::Result;
 
 /// The previous hash of the first entry.
@@ -38,6 +39,11 @@ pub struct AuditRow {
     pub state: String,
     pub prev_hash: String,
     pub hash: String,
+    /// The account whose key signed this entry (a transaction's last entry, see [`Signer`]);
+    /// empty when unsigned. Not part of the hash: the signature covers the hash.
+    pub signer: String,
+    /// The ed25519 signature (hex) of [`signed_message`] by `signer`'s key; empty when unsigned.
+    pub sig: String,
 }
 
 /// A new entry; seq and hashes are filled in by [`append`].
@@ -54,7 +60,7 @@ pub struct NewEntry<'a> {
 }
 
 const COLUMNS: &str =
-    "seq, at, actor, action, year, indicator, entity, before, after, prev_hash, hash, state";
+    "seq, at, actor, action, year, indicator, entity, before, after, prev_hash, hash, state, signer, sig";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<AuditRow> {
     Ok(AuditRow {
@@ -70,6 +76,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<AuditRow> {
         prev_hash: r.get(9)?,
         hash: r.get(10)?,
         state: r.get(11)?,
+        signer: r.get(12)?,
+        sig: r.get(13)?,
     })
 }
 
@@ -127,6 +135,8 @@ pub fn append(conn: &Connection, e: &NewEntry<'_>) -> Result<AuditRow> {
         state: String::new(),
         prev_hash,
         hash: String::new(),
+        signer: String::new(),
+        sig: String::new(),
     };
     row.hash = entry_hash(&row);
     conn.prepare_cached(
@@ -289,7 +299,10 @@ pub fn check_outside(conn: &Connection) -> Result<i64> {
 
 /// At the end of a write transaction: the last entry it appended carries the database's
 /// state. A transaction that appended nothing but changed data gets a `state.sync` entry.
-pub fn seal(conn: &Connection, started_after: i64) -> Result<()> {
+///
+/// With a `signer` (the signed-in account), that last entry is signed: a keyed checkpoint
+/// that covers every entry before it through the chain (see [`verify_keys`]).
+pub fn seal(conn: &Connection, started_after: i64, signer: Option<&Signer>) -> Result<()> {
     let last = last_seq(conn)?;
     let current = state_digest(conn)?;
     if last > started_after {
@@ -299,7 +312,14 @@ pub fn seal(conn: &Connection, started_after: i64) -> Result<()> {
                 [],
             )?;
         }
-        return set_state(conn, last, &current);
+        let row = set_state(conn, last, &current)?;
+        if let Some(signer) = signer {
+            conn.execute(
+                "UPDATE audit_log SET signer = ?1, sig = ?2 WHERE seq = ?3",
+                params![signer.actor, signer.sign(&row.hash), row.seq],
+            )?;
+        }
+        return Ok(());
     }
     match last_state(conn)? {
         Some((_, recorded)) if recorded != current => {
@@ -318,7 +338,7 @@ pub fn seal(conn: &Connection, started_after: i64) -> Result<()> {
                     after: "null".into(),
                 },
             )?;
-            set_state(conn, row.seq, &current)
+            set_state(conn, row.seq, &current).map(|_| ())
         }
         _ => Ok(()),
     }
@@ -335,7 +355,7 @@ fn now(conn: &Connection) -> Result<String> {
 
 /// Give the last entry its state and the hash that includes it (inside the transaction
 /// that appended it: nothing follows it yet).
-fn set_state(conn: &Connection, seq: i64, state: &str) -> Result<()> {
+fn set_state(conn: &Connection, seq: i64, state: &str) -> Result<AuditRow> {
     let mut row = conn.query_row(
         &format!("SELECT {COLUMNS} FROM audit_log WHERE seq = ?1"),
         [seq],
@@ -347,7 +367,7 @@ fn set_state(conn: &Connection, seq: i64, state: &str) -> Result<()> {
         "UPDATE audit_log SET state = ?1, hash = ?2 WHERE seq = ?3",
         params![row.state, row.hash, seq],
     )?;
-    Ok(())
+    Ok(row)
 }
 
 /// Whether the log was ever started in this database (kept in `meta`, so an emptied log

@@ -19,6 +19,7 @@ pub mod comments;
 pub mod evidence;
 pub mod frameworks;
 pub mod instansi;
+pub mod keys;
 pub mod packages;
 pub mod schema;
 mod sql;
@@ -93,6 +94,8 @@ pub struct Store {
     blobs: BlobStore,
     /// Why the database cannot be written, when it was opened read-only.
     read_only: Option<String>,
+    /// The signed-in account's key: each transaction's checkpoint is signed with it.
+    signer: Option<keys::Signer>,
 }
 
 /// How to open a database file.
@@ -147,6 +150,7 @@ impl Store {
             path: path.to_owned(),
             blobs: BlobStore::new(evidence_dir(path)),
             read_only: None,
+            signer: None,
         };
         // Leftovers of an add that was interrupted (a crash, kill -9, power loss).
         store.blobs.sweep(|| evidence::blob_shas(&store.conn))?;
@@ -194,6 +198,7 @@ impl Store {
             path: path.to_owned(),
             blobs: BlobStore::new(evidence_dir(path)),
             read_only: Some(why),
+            signer: None,
         })
     }
 
@@ -234,6 +239,16 @@ impl Store {
     }
 
     /// Run `f` in one IMMEDIATE transaction: committed if it returns Ok, rolled back otherwise.
+    /// Sign each transaction's checkpoint with `signer` from now on (None: unsigned).
+    pub fn set_signer(&mut self, signer: Option<keys::Signer>) {
+        self.signer = signer;
+    }
+
+    /// The key checkpoints are signed with, if any.
+    pub fn signer(&self) -> Option<&keys::Signer> {
+        self.signer.as_ref()
+    }
+
     pub fn transaction<T, E>(
         &mut self,
         f: impl FnOnce(&Transaction<'_>, &BlobStore) -> std::result::Result<T, E>,
@@ -251,7 +266,7 @@ impl Store {
         // records the state it leaves (audit::check_outside, audit::seal).
         let started_after = audit::check_outside(&tx)?;
         let value = f(&tx, &self.blobs)?;
-        audit::seal(&tx, started_after)?;
+        audit::seal(&tx, started_after, self.signer.as_ref())?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }

@@ -11,7 +11,7 @@ CREATE TABLE account (
     is_admin        INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0, 1)),
     failed_attempts INTEGER NOT NULL DEFAULT 0,
     created_at      TEXT NOT NULL
-);
+, key_salt TEXT NOT NULL DEFAULT '', public_key TEXT NOT NULL DEFAULT '');
 CREATE TABLE answer (
     assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
     indicator     INTEGER NOT NULL,
@@ -57,7 +57,7 @@ CREATE TABLE audit_log (
     after     TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
     hash      TEXT NOT NULL
-, state TEXT NOT NULL DEFAULT '');
+, state TEXT NOT NULL DEFAULT '', signer TEXT NOT NULL DEFAULT '', sig TEXT NOT NULL DEFAULT '');
 CREATE TABLE blob (
     sha256     TEXT PRIMARY KEY CHECK (length(sha256) = 64),
     size       INTEGER NOT NULL CHECK (size >= 0),

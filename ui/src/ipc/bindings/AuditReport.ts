@@ -21,6 +21,16 @@ broken_at: number | null,
  */
 mismatches: Array<string>, 
 /**
+ * Transactions whose checkpoint is signed with the key of a signed-in account (see
+ * `swanilai_store::keys`).
+ */
+signed: number, 
+/**
+ * Transactions that needed no signature (system entries, failed sign-ins, databases
+ * without accounts, entries from before keys).
+ */
+unsigned: number, 
+/**
  * One line for people: "audit log verified: 120 entries, chain intact, data matches", or
  * the first problem found.
  */
