@@ -376,17 +376,24 @@ def close_during_export(story, binary):
     story.dismiss()
     story.nav("transfer")
     out = os.path.join(story.work, "paket-ditutup.zip")
-    s.execute("window.__swanilaiTransfer.runPackage(arguments[0]); return true;", out)
-    s.find('[data-testid="package-progress"]', timeout=10)
-    pid = app_pid(binary)
-    assert close_window(os.environ["E2E_DISPLAY"], "Swanilai SPBE") >= 1, "no window to close"
-    s.wait_until("return document.body.textContent.includes('Jendela akan tertutup setelah selesai')", timeout=10, what="close deferred banner")
-    assert pid and os.path.exists(f"/proc/{pid}"), "the app must wait for the export"
-    # the progress bar moves while the package is written
-    s.wait_until("const p = document.querySelector('[data-testid=package-progress] progress');"
-                 "return p && p.value > 0 && p.value < p.max;", timeout=30, what="progress moving", poll=0.02)
-    time.sleep(0.8)  # the WebDriver screenshot lags the DOM by a repaint
-    s.screenshot(os.path.join(story.art, "16-close-during-export.png"))
+    # The app holds the package after its first file until the gate goes (scripts/e2e.sh
+    # sets SWANILAI_HOLD_DIR): the step looks at it midway on a fast release build too.
+    gate = os.path.join(os.environ["SWANILAI_HOLD_DIR"], "evidence-package")
+    open(gate, "w").close()
+    try:
+        s.execute("window.__swanilaiTransfer.runPackage(arguments[0]); return true;", out)
+        # held midway: the bar shows part of the bytes written
+        s.wait_until("const p = document.querySelector('[data-testid=package-progress] progress');"
+                     "return p && p.value > 0 && p.value < p.max;", timeout=30, what="progress midway")
+        pid = app_pid(binary)
+        assert close_window(os.environ["E2E_DISPLAY"], "Swanilai SPBE") >= 1, "no window to close"
+        s.wait_until("return document.body.textContent.includes('Jendela akan tertutup setelah selesai')", timeout=10, what="close deferred banner")
+        assert pid and os.path.exists(f"/proc/{pid}"), "the app must wait for the export"
+        assert not os.path.exists(out), "nothing under the final name before the package is whole"
+        time.sleep(0.8)  # the WebDriver screenshot lags the DOM by a repaint
+        s.screenshot(os.path.join(story.art, "16-close-during-export.png"))
+    finally:
+        os.remove(gate)
     end = time.time() + 120
     while os.path.exists(f"/proc/{pid}") and time.time() < end:
         time.sleep(0.2)
@@ -566,6 +573,10 @@ def main():
             failed += 1
             print(f"FAIL {name}: {e}", flush=True)
             traceback.print_exc()
+            try:
+                story.shot("FAIL-close_during_export")
+            except Exception:
+                pass  # the window may be gone already
     finally:
         s.quit()
     for run in (run_unopenable, run_read_only):

@@ -15,11 +15,18 @@ while [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); d
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 home=$(mktemp -d)
 
-Xvfb ":$n" -screen 0 1366x768x24 -nolisten tcp >"$art/xvfb.log" 2>&1 &
+# -fbdir: the screen is also kept as an image file, which the screenshots are taken from
+# (e2e/xwd.py; WebKitWebDriver's own snapshot hangs when compositing is off).
+mkdir -p "$home/fb"
+Xvfb ":$n" -screen 0 1366x768x24 -nolisten tcp -fbdir "$home/fb" >"$art/xvfb.log" 2>&1 &
 xvfb=$!
 # The app gets its settings, data and cache folders from the driver's environment:
 # point them at a scratch home so the tests never touch the user's own database.
-env DISPLAY=":$n" TAURI_WEBVIEW_AUTOMATION=true \
+# SWANILAI_HOLD_DIR: a file named after a hold point in that folder holds the app's long
+# job there until the test removes it (swanilai_app::files::hold), so a step can look at a
+# job midway on any build and under any load without racing it.
+mkdir -p "$home/holds"
+env DISPLAY=":$n" TAURI_WEBVIEW_AUTOMATION=true SWANILAI_HOLD_DIR="$home/holds" \
   XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache" \
   WebKitWebDriver --port="$port" --host=127.0.0.1 >"$art/webdriver.log" 2>&1 &
 driver=$!
@@ -35,4 +42,4 @@ for _ in $(seq 1 100); do
   if [ -S "/tmp/.X11-unix/X$n" ] && curl -sf "http://127.0.0.1:$port/status" >/dev/null 2>&1; then break; fi
   sleep 0.1
 done
-E2E_DISPLAY=":$n" python3 e2e/run_e2e.py --app "$app" --driver "http://127.0.0.1:$port" --artifacts "$art" "$@"
+E2E_DISPLAY=":$n" E2E_FBDIR="$home/fb" SWANILAI_HOLD_DIR="$home/holds" python3 e2e/run_e2e.py --app "$app" --driver "http://127.0.0.1:$port" --artifacts "$art" "$@"

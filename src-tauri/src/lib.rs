@@ -87,6 +87,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 /// in the user's data folder.
 pub fn run() {
     use swanilai_app::places;
+    // Before GTK and WebKit start: no GPU, no software compositing.
+    places::choose_compositing();
     let settings_path = places::settings_file();
     let settings = swanilai_app::settings::load(&settings_path);
     let db = places::choose_database(places::db_flag(std::env::args().skip(1)), &settings);

@@ -77,6 +77,21 @@ fn sweep_leftovers(dir: &Path, prefix: &str, suffix: &str) {
     }
 }
 
+/// A point where a test can hold a long job, to look at it midway without racing it
+/// (the e2e suite closes the window while the evidence package is written): when
+/// `SWANILAI_HOLD_DIR` names a folder that holds a file named `point`, wait until that
+/// file is removed, two minutes at most. Without the variable (every real use), nothing.
+pub fn hold(point: &str) {
+    let Some(dir) = std::env::var_os("SWANILAI_HOLD_DIR") else {
+        return;
+    };
+    let gate = Path::new(&dir).join(point);
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while gate.exists() && std::time::Instant::now() < end {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// Write `bytes` to `out` atomically.
 pub fn write_bytes_atomically(out: &Path, bytes: &[u8]) -> AppResult<()> {
     write_atomically(out, |file, _| {

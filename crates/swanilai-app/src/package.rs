@@ -128,6 +128,9 @@ impl App {
                             e.document_date.clone().unwrap_or_default()
                         ));
                         progress(done, total);
+                        if files == 1 && done < total {
+                            crate::files::hold("evidence-package");
+                        }
                     }
                     None => {
                         nlinks += 1;

@@ -1,5 +1,6 @@
 //! The crash-safety harness (issue 10): the CLI's writing commands (`evidence add`,
-//! `import`, `export`, `evidence package`) killed with SIGKILL at random moments, 200 kills
+//! `import`, `export`, `evidence package`, `package merge`) killed with SIGKILL at random
+//! moments, 200 kills
 //! in all (`SWANILAI_CRASH_KILLS` to change it; the seed is printed, `SWANILAI_CRASH_SEED`
 //! repeats a run). After every kill: `PRAGMA integrity_check`, `audit verify` and
 //! `evidence verify` pass; the export's final name holds either nothing or a whole file
@@ -59,6 +60,19 @@ fn whole(path: &Path) -> Result<(), String> {
     }
 }
 
+/// A copy of an evidence folder (its files by sha256, in subfolders), without its lock.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else if e.file_name() != ".lock" {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
 /// A file of `kib` KiB whose content depends on `seed`.
 fn file_of(path: &Path, kib: usize, seed: u64) {
     let mut bytes = Vec::with_capacity(kib * 1024);
@@ -109,10 +123,58 @@ fn killed_at_random_moments_the_writing_commands_lose_nothing() {
     env.ok(&["export", "--out", book_b.to_str().unwrap()]);
     let inputs = env.path("masuk");
     std::fs::create_dir(&inputs).unwrap();
+    // An operator's laptop that started as a copy of this database: each merge round
+    // merges a fresh copy package of it, made after one more change there.
+    let op = env.path("operator.db");
+    std::fs::copy(env.db(), &op).unwrap();
+    copy_dir(
+        &env.db().with_extension("evidence"),
+        &env.path("operator.evidence"),
+    );
+    let packages = env.path("paket");
+    std::fs::create_dir(&packages).unwrap();
+    let package_of = |round: u64| packages.join(format!("salinan-{round}.swanilai"));
+    let prepare = |round: u64| {
+        let on_op = |args: &[&str]| {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_swanilai"))
+                .arg("--db")
+                .arg(&op)
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        let indicator = (round % 47 + 1).to_string();
+        let level = (round % 5 + 1).to_string();
+        on_op(&[
+            "answer",
+            "set",
+            "--indicator",
+            &indicator,
+            "--level",
+            &level,
+        ]);
+        on_op(&[
+            "package",
+            "copy",
+            "--out",
+            package_of(round).to_str().unwrap(),
+        ]);
+    };
 
-    let commands = ["evidence add", "import", "export", "evidence package"];
+    let commands = [
+        "evidence add",
+        "import",
+        "export",
+        "evidence package",
+        "package merge",
+    ];
     // How long each takes unkilled, so the kills land across its whole run.
-    let mut span = [Duration::ZERO; 4];
+    let mut span = [Duration::ZERO; 5];
     let args = |which: usize, round: u64| -> Vec<String> {
         let s = |x: &str| x.to_owned();
         match which {
@@ -141,15 +203,25 @@ fn killed_at_random_moments_the_writing_commands_lose_nothing() {
                 s("--out"),
                 out.join("rekap.xlsx").display().to_string(),
             ],
-            _ => vec![
+            3 => vec![
                 s("evidence"),
                 s("package"),
                 s("--out"),
                 out.join("data dukung.zip").display().to_string(),
             ],
+            _ => vec![
+                s("package"),
+                s("merge"),
+                package_of(round).display().to_string(),
+                s("--take"),
+                s("theirs"),
+            ],
         }
     };
     for (which, d) in span.iter_mut().enumerate() {
+        if which == 4 {
+            prepare(1_000_000 + which as u64);
+        }
         let started = Instant::now();
         env.ok(&args(which, 1_000_000 + which as u64)
             .iter()
@@ -158,9 +230,12 @@ fn killed_at_random_moments_the_writing_commands_lose_nothing() {
         *d = started.elapsed();
     }
 
-    let mut landed = [0u32; 4];
+    let mut landed = [0u32; 5];
     for round in 0..kills {
-        let which = (round % 4) as usize;
+        let which = (round % 5) as usize;
+        if which == 4 {
+            prepare(round);
+        }
         let argv = args(which, round);
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_swanilai"))
             .arg("--db")
@@ -184,7 +259,7 @@ fn killed_at_random_moments_the_writing_commands_lose_nothing() {
         assert_eq!(integrity(&env.db()), "ok", "{what}");
         env.ok(&["audit", "verify"]);
         env.ok(&["evidence", "verify"]);
-        if which >= 2 {
+        if which == 2 || which == 3 {
             let final_name = out.join(if which == 2 {
                 "rekap.xlsx"
             } else {
@@ -210,7 +285,7 @@ fn killed_at_random_moments_the_writing_commands_lose_nothing() {
     }
     println!("crash harness: kills that landed mid-run per command: {landed:?}");
     assert!(
-        landed.iter().all(|&n| n as u64 >= kills / 16),
+        landed.iter().all(|&n| n as u64 >= kills / 20),
         "too few kills landed mid-run ({landed:?}): the timing needs another look"
     );
     env.ok(&["audit", "verify"]);
