@@ -250,3 +250,68 @@ fn a_formula_without_a_cached_value_is_a_problem_and_never_clears_a_level() {
         "the row with the uncalculated level is left out: its stored level stays"
     );
 }
+
+/// Set the uncompressed size that the zip's local header and central directory declare for
+/// the part `name` (a zip that lies about it; written without data descriptors).
+fn understate(bytes: &mut [u8], name: &str, size: u32) {
+    let n = name.as_bytes();
+    let mut patched = 0;
+    for i in 0..bytes.len().saturating_sub(46 + n.len()) {
+        let sig = &bytes[i..i + 4];
+        let (size_at, name_at) = if sig == [0x50, 0x4b, 0x03, 0x04] {
+            (22, 30)
+        } else if sig == [0x50, 0x4b, 0x01, 0x02] {
+            (24, 46)
+        } else {
+            continue;
+        };
+        if bytes.get(i + name_at..i + name_at + n.len()) == Some(n) {
+            bytes[i + size_at..i + size_at + 4].copy_from_slice(&size.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(
+        patched, 2,
+        "the local header and the central directory entry"
+    );
+}
+
+#[test]
+fn a_zip_that_understates_its_shared_strings_is_refused_naming_the_part() {
+    // Only the declared size was checked before calamine loads the part whole: a part
+    // declared at 1 KB must not get further, and the message names it.
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("bohong.xlsx");
+    raw_book(&path, |_| {});
+    // Add a shared strings part of 4 MB (repetitive: a few KB deflated).
+    let mut zip = zip::ZipWriter::new_append(
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&path)
+            .unwrap(),
+    )
+    .unwrap();
+    zip.start_file("xl/sharedStrings.xml", SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#)
+        .unwrap();
+    let item = "<si><t>Kebijakan internal tata kelola SPBE</t></si>".repeat(1000);
+    for _ in 0..(4 * 1024 * 1024 / item.len()) {
+        zip.write_all(item.as_bytes()).unwrap();
+    }
+    zip.write_all(b"</sst>").unwrap();
+    zip.finish().unwrap();
+    let mut bytes = std::fs::read(&path).unwrap();
+    understate(&mut bytes, "xl/sharedStrings.xml", 1024);
+    std::fs::write(&path, bytes).unwrap();
+
+    let err = read_assessment(&path, default_catalog())
+        .expect_err("a part past the limit is refused")
+        .to_string();
+    assert!(
+        err.contains("'xl/sharedStrings.xml' cannot be read") && err.contains("damaged"),
+        "{err}"
+    );
+    assert!(err.contains("bohong.xlsx"), "the file is named: {err}");
+}

@@ -59,25 +59,56 @@ fn open_source(mut source: Box<dyn Source>, path: &Path) -> Result<Book, XlsxErr
     Xlsx::new(source).map_err(|e| unreadable(format!("not a readable workbook: {e}")))
 }
 
-/// Refuse a workbook whose shared strings, styles or other wholly loaded part declares
-/// more than [`MAX_LOADED_PART`] bytes (a zip bomb or a workbook far beyond any catalog or
-/// assessment). A file that is no zip at all is left to calamine's own message.
+/// All wholly loaded parts together, measured.
+pub(crate) const MAX_LOADED_TOTAL: u64 = 64 * 1024 * 1024;
+
+/// Refuse a workbook whose shared strings, styles or other wholly loaded part is more than
+/// [`MAX_LOADED_PART`] bytes uncompressed, or all of them more than [`MAX_LOADED_TOTAL`] (a
+/// zip bomb or a workbook far beyond any catalog or assessment). The sizes are measured by
+/// inflating each part into nothing, at most one byte past the limit, not only taken from
+/// the zip's directory; a part that inflates to more than its directory says (a forged or
+/// damaged zip) is refused here, naming it. A file that is no zip at all is left to
+/// calamine's own message.
 fn check_part_sizes(source: &mut Box<dyn Source>) -> Result<(), String> {
     let Ok(mut zip) = zip::ZipArchive::new(source) else {
         return Ok(());
     };
+    let too_big = |name: &str, what: &str, limit: u64| {
+        format!(
+            "not a readable workbook: {what} '{name}' is more than {} MB uncompressed, the most \
+             this program reads",
+            limit / (1024 * 1024)
+        )
+    };
+    let mut total = 0u64;
     for i in 0..zip.len() {
-        let Ok(entry) = zip.by_index_raw(i) else {
+        let Ok(entry) = zip.by_index(i) else {
             continue;
         };
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         let streamed = name.starts_with("xl/worksheets/") && !name.contains("_rels");
-        if !streamed && entry.size() > MAX_LOADED_PART {
-            return Err(format!(
-                "not a readable workbook: its part '{name}' is {} MB uncompressed, more than \
-                 the {} MB this program reads",
-                entry.size() / (1024 * 1024),
-                MAX_LOADED_PART / (1024 * 1024)
+        if streamed || entry.is_dir() {
+            continue;
+        }
+        if entry.size() > MAX_LOADED_PART {
+            return Err(too_big(&name, "its part", MAX_LOADED_PART));
+        }
+        let mut capped = entry.take(MAX_LOADED_PART + 1);
+        let real = std::io::copy(&mut capped, &mut std::io::sink()).map_err(|e| {
+            format!(
+                "not a readable workbook: its part '{name}' cannot be read ({e}); the file \
+                 is damaged or was not written by a spreadsheet program"
+            )
+        })?;
+        if real > MAX_LOADED_PART {
+            return Err(too_big(&name, "its part", MAX_LOADED_PART));
+        }
+        total += real;
+        if total > MAX_LOADED_TOTAL {
+            return Err(too_big(
+                &name,
+                "with the parts before it, the part",
+                MAX_LOADED_TOTAL,
             ));
         }
     }
