@@ -15,6 +15,7 @@ pub mod answers;
 pub mod assessments;
 pub mod audit;
 pub mod blobs;
+pub mod butir;
 pub mod comments;
 pub mod evidence;
 pub mod frameworks;
@@ -22,6 +23,7 @@ pub mod instansi;
 pub mod packages;
 pub mod schema;
 mod sql;
+pub mod values;
 
 use std::path::{Path, PathBuf};
 

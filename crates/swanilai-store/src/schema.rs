@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_team.sql"),
     include_str!("migrations/003_packages.sql"),
     include_str!("migrations/004_audit_state.sql"),
+    include_str!("migrations/005_pemdi.sql"),
 ];
 
 pub fn latest_version() -> i64 {
