@@ -154,3 +154,14 @@ pub fn blob_shas(conn: &Connection) -> Result<std::collections::HashSet<String>>
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// How many evidence records are attached to each butir of an assessment (records without
+/// a butir are not counted).
+pub fn butir_counts(conn: &Connection, assessment_id: i64) -> Result<Vec<(String, u32)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT butir, count(*) FROM evidence WHERE assessment_id = ?1 AND butir IS NOT NULL
+         GROUP BY butir ORDER BY butir",
+    )?;
+    let rows = stmt.query_map([assessment_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
