@@ -4,14 +4,16 @@
 use std::collections::BTreeMap;
 
 use serde_json::json;
-use swanilai_core::butir::{gate, ButirState};
+use swanilai_core::butir::{gate, ButirState, ButirStatus};
 use swanilai_core::workflow::Action;
 use swanilai_core::{Catalog, Level};
 use swanilai_store::audit::NewEntry;
 use swanilai_store::butir::{self as store_butir, ButirRow};
 
 use crate::answers::{ensure_open, normalize_newlines};
-use crate::{indicator_of, App, AppError, AppResult, ButirDto, ButirInput, ErrorCode, Year};
+use crate::{
+    indicator_of, App, AppError, AppResult, ButirDto, ButirInput, ErrorCode, EvidenceDto, Year,
+};
 
 /// How long a butir's note may be.
 const NOTE_MAX_CHARS: usize = 4_000;
@@ -134,11 +136,7 @@ impl App {
                     updated_at: now.clone(),
                 },
             )?;
-            let said = |s: &ButirState| {
-                json!({"butir": b.id, "status": s.status.as_str(),
-                       "kind": s.kind.map(|k| k.as_str()), "note": s.note})
-                .to_string()
-            };
+            let said = |s: &ButirState| state_json(&b.id, s);
             crate::audit::record(
                 tx,
                 NewEntry {
@@ -155,6 +153,130 @@ impl App {
         })?;
         self.butir(Some(a.year), Some(b.indicator))
     }
+}
+
+impl App {
+    /// Attach an evidence record (file or link) to a butir of its indicator, or with None
+    /// to the indicator as a whole. A butir still in draft becomes diunggah (uploaded).
+    pub fn attach_evidence_to_butir(
+        &mut self,
+        year: impl Into<Year>,
+        evidence_id: i64,
+        butir: Option<&str>,
+    ) -> AppResult<EvidenceDto> {
+        let a = self.assessment(year)?;
+        let catalog = self.catalog_of(&a)?;
+        let row = swanilai_store::evidence::get(self.store.conn(), a.id, evidence_id)?.ok_or_else(
+            || {
+                AppError::new(
+                    ErrorCode::EvidenceNotFound,
+                    format!(
+                        "there is no evidence {evidence_id} in the {} assessment",
+                        a.year
+                    ),
+                )
+            },
+        )?;
+        let target = match butir.map(str::trim) {
+            None | Some("") => None,
+            Some(id) => {
+                let b = catalog.butir_by_id(id).ok_or_else(|| {
+                    AppError::new(
+                        ErrorCode::UnknownButir,
+                        format!("there is no butir '{id}' in {}", catalog.framework().id),
+                    )
+                })?;
+                if b.indicator != row.indicator {
+                    return Err(AppError::new(
+                        ErrorCode::InvalidInput,
+                        format!(
+                            "butir {id} belongs to indicator {}, evidence {evidence_id} to indicator {}",
+                            b.indicator, row.indicator
+                        ),
+                    ));
+                }
+                Some(b.clone())
+            }
+        };
+        let actor = self.authorize(&a, Action::Edit, Some(row.indicator))?;
+        ensure_open(&a)?;
+        let now = self.clock.now();
+        self.store.transaction(|tx, _| {
+            swanilai_store::evidence::set_butir(
+                tx,
+                a.id,
+                evidence_id,
+                target.as_ref().map(|b| b.id.as_str()),
+            )?;
+            crate::audit::record(
+                tx,
+                NewEntry {
+                    at: &now,
+                    actor: &actor,
+                    action: "evidence.butir",
+                    year: Some(a.year),
+                    indicator: Some(row.indicator),
+                    entity: "evidence",
+                    before: json!({"id": evidence_id, "butir": row.butir}).to_string(),
+                    after: json!({"id": evidence_id, "butir": target.as_ref().map(|b| &b.id)})
+                        .to_string(),
+                },
+            )?;
+            let Some(b) = &target else {
+                return Ok::<(), AppError>(());
+            };
+            let stored = store_butir::list(tx, a.id, Some(b.indicator))?
+                .into_iter()
+                .find(|r| r.butir == b.id);
+            if stored
+                .as_ref()
+                .is_none_or(|r| r.state.status == ButirStatus::Draft)
+            {
+                let old = stored.map(|r| r.state).unwrap_or_default();
+                let state = ButirState {
+                    status: ButirStatus::Diunggah,
+                    kind: None,
+                    note: old.note.clone(),
+                };
+                store_butir::put(
+                    tx,
+                    a.id,
+                    &ButirRow {
+                        butir: b.id.clone(),
+                        indicator: b.indicator,
+                        state: state.clone(),
+                        author: actor.clone(),
+                        updated_at: now.clone(),
+                    },
+                )?;
+                crate::audit::record(
+                    tx,
+                    NewEntry {
+                        at: &now,
+                        actor: &actor,
+                        action: "butir.set",
+                        year: Some(a.year),
+                        indicator: Some(b.indicator),
+                        entity: "butir",
+                        before: state_json(&b.id, &old),
+                        after: state_json(&b.id, &state),
+                    },
+                )?;
+            }
+            Ok(())
+        })?;
+        self.evidence(Some(a.year), Some(row.indicator))?
+            .into_iter()
+            .find(|e| e.id == evidence_id)
+            .ok_or_else(|| {
+                AppError::new(ErrorCode::Internal, "the evidence just attached is missing")
+            })
+    }
+}
+
+fn state_json(id: &str, s: &ButirState) -> String {
+    json!({"butir": id, "status": s.status.as_str(), "kind": s.kind.map(|k| k.as_str()), "note": s.note})
+        .to_string()
 }
 
 /// The file-name prefix of a butir: `I{indicator}-L{level}-{NN}`, NN its place among the

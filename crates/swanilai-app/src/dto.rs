@@ -272,6 +272,9 @@ pub struct EvidenceDto {
     /// ("7.a.Perbup.pdf" attached to indicator 5 claims 7): attached all the same, but the
     /// window and the command line warn. None when the name claims nothing or this indicator.
     pub claims_indicator: Option<u32>,
+    /// The evidence item (butir) it is attached to ("GT.I1_L2_1"), in frameworks that list
+    /// butir; None when attached to the indicator as a whole.
+    pub butir: Option<String>,
 }
 
 /// What `evidence verify` found. Clean when all three lists are empty.

@@ -652,4 +652,16 @@ pub enum ButirCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Attach evidence (by its id in `evidence list`) to a butir of its indicator; a butir
+    /// in draft becomes diunggah. Without --id: back to the indicator as a whole.
+    Attach {
+        #[command(flatten)]
+        year: YearArg,
+        /// The evidence id.
+        #[arg(long)]
+        evidence: i64,
+        /// The butir id: GT.I1_L2_1.
+        #[arg(long)]
+        id: Option<String>,
+    },
 }

@@ -181,6 +181,18 @@ pub fn butir(cmd: ButirCmd, mut app: App) -> AppResult<()> {
                 this.into_iter().for_each(print_butir)
             }
         }
+        ButirCmd::Attach { year, evidence, id } => {
+            let e = app.attach_evidence_to_butir(year.year, evidence, id.as_deref())?;
+            match &e.butir {
+                Some(b) => outln!("evidence {} ({}) attached to butir {b}", e.id, e.label),
+                None => outln!(
+                    "evidence {} ({}) attached to indicator {}",
+                    e.id,
+                    e.label,
+                    e.indicator
+                ),
+            }
+        }
     }
     Ok(())
 }

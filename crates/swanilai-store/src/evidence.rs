@@ -23,6 +23,8 @@ pub struct EvidenceRow {
     /// From the blob table for files.
     pub size: Option<u64>,
     pub media_type: Option<String>,
+    /// The evidence item (butir) it is attached to, in frameworks that list butir.
+    pub butir: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +41,7 @@ pub struct NewEvidence<'a> {
 }
 
 const SELECT: &str = "SELECT e.id, e.indicator, e.kind, e.sha256, e.name, e.url, e.note,
-        e.document_date, e.added_at, e.added_by, b.size, b.media_type
+        e.document_date, e.added_at, e.added_by, b.size, b.media_type, e.butir
     FROM evidence e LEFT JOIN blob b ON b.sha256 = e.sha256";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<EvidenceRow> {
@@ -56,6 +58,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<EvidenceRow> {
         added_by: r.get(9)?,
         size: r.get::<_, Option<i64>>(10)?.map(|s| s.max(0) as u64),
         media_type: r.get(11)?,
+        butir: r.get(12)?,
     })
 }
 
@@ -164,4 +167,19 @@ pub fn butir_counts(conn: &Connection, assessment_id: i64) -> Result<Vec<(String
     )?;
     let rows = stmt.query_map([assessment_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Attach an evidence record to a butir of its indicator (None: to the indicator as a
+/// whole); false when there is no such record.
+pub fn set_butir(
+    conn: &Connection,
+    assessment_id: i64,
+    id: i64,
+    butir: Option<&str>,
+) -> Result<bool> {
+    let n = conn.execute(
+        "UPDATE evidence SET butir = ?3 WHERE assessment_id = ?1 AND id = ?2",
+        params![assessment_id, id, butir],
+    )?;
+    Ok(n == 1)
 }

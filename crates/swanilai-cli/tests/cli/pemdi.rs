@@ -161,6 +161,27 @@ fn a_pemdi_assessment_through_the_command_line() {
         .ok(&["butir", "list", "--indicator", "1"])
         .starts_with("SEMENTARA"));
 
+    // Evidence attached to a butir: counted there, and a draft butir becomes diunggah.
+    let pdf = env.path("I1-L1-01 rancangan renstra.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 rancangan").unwrap();
+    env.ok(&["evidence", "add", "--indicator", "1", pdf.to_str().unwrap()]);
+    let ev = env.json(&["evidence", "list", "--indicator", "1", "--json"]);
+    let id = ev[0]["id"].as_i64().unwrap().to_string();
+    env.ok(&["butir", "attach", "--evidence", &id, "--id", "GT.I1_L1_1"]);
+    env.fails(
+        &["butir", "attach", "--evidence", &id, "--id", "GT.I2_L1_1"],
+        "INVALID_INPUT",
+    );
+    let l1 = env.json(&["butir", "list", "--indicator", "1", "--json"]);
+    assert_eq!(
+        (l1[0]["status"].clone(), l1[0]["evidence_count"].clone()),
+        ("diunggah".into(), 1.into())
+    );
+    assert_eq!(
+        env.json(&["evidence", "list", "--json"])[0]["butir"],
+        "GT.I1_L1_1"
+    );
+
     let idx = env.json(&["index", "--year", "2026", "--json"]);
     // 1 (5 %) 2,35, 20 (15 %) 4, 5 (5 %) 3,1, 6, 7 (3 % each) and 18 (3 %) at 1:
     // (11,75 + 60 + 15,5 + 9) / 34 = 96,25 / 34 = 2,8308.. -> 2,83
