@@ -74,6 +74,8 @@ def main() -> int:
             "index_name": "Indeks Pemerintah Digital",
             "source": "PermenPANRB Nomor 8 Tahun 2026 tentang Evaluasi Kinerja Pemerintah Digital",
             "provisional": True,
+            "program": {"short": "Pemerintah Digital", "heading": "PEMERINTAH DIGITAL",
+                        "long": "Pemerintah Digital (Pemdi)", "coordinator": "Koordinator Pemdi"},
             "status_note": (
                 "Sementara: disusun dari sumber pihak ketiga dan belum dicocokkan dengan "
                 "SALINAN/Lampiran resmi. Kriteria tingkat tidak dimuat; daftar butir adalah "

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::level::Level;
 
 mod scoring;
-pub use scoring::{BandBoundary, Butir, ExternalIndex, Scoring, ValueKind};
+pub use scoring::{BandBoundary, Butir, ExternalIndex, ProgramWords, Scoring, ValueKind};
 
 /// The `format` tag every catalog file carries ("swanilai-catalog"); any other value is refused.
 pub const FORMAT: &str = "swanilai-catalog";
@@ -82,6 +82,9 @@ pub struct FrameworkInfo {
     /// Why it is provisional and what governs instead; empty when the file leaves it out.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub status_note: String,
+    /// The words documents use for the programme assessed; None: SPBE's (59/2020).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program: Option<ProgramWords>,
 }
 
 /// The names of the five levels for one kind of indicator (process: Rintisan..Optimum,

@@ -24,7 +24,7 @@ pub use catalog::{
     Aspect, Catalog, CatalogError, CatalogProblem, CriteriaVersion, Domain, Indicator,
     IndicatorCriteria, LevelCriteria, LevelKind, RatingBand,
 };
-pub use catalog::{BandBoundary, Butir, ExternalIndex, Scoring, ValueKind};
+pub use catalog::{BandBoundary, Butir, ExternalIndex, ProgramWords, Scoring, ValueKind};
 pub use index::{compute_index, compute_index_values, effective_values, GroupIndex, IndexReport};
 pub use language::Language;
 pub use level::{Level, LevelError};

@@ -195,6 +195,28 @@ fn a_pemdi_assessment_through_the_command_line() {
         "the assessor's index over their own values"
     );
     assert!(env.ok(&["index"]).starts_with("SEMENTARA (provisional)"));
+
+    // The evidence package names a butir's file I{n}-L{l}-{NN} and says provisional.
+    let zip_path = env.path("paket.zip");
+    env.ok(&["evidence", "package", "--out", zip_path.to_str().unwrap()]);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    assert!(
+        names.contains(&"data-dukung/01/I1-L1-01.I1-L1-01 rancangan renstra.pdf".to_owned()),
+        "{names:?}"
+    );
+    let mut readme = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("BACA-SAYA.txt").unwrap(), &mut readme).unwrap();
+    assert!(
+        readme.contains("penilaian mandiri Pemerintah Digital") && readme.contains("SEMENTARA"),
+        "{readme}"
+    );
+    env.ok(&[
+        "document",
+        "berita-acara",
+        "--out",
+        env.path("ba.pdf").to_str().unwrap(),
+    ]);
     env.ok(&["audit", "verify"]);
 }
 

@@ -101,6 +101,20 @@ pub struct Butir {
     pub flags: Vec<String>,
 }
 
+/// The words documents use for the programme a framework assesses (the Berita Acara's
+/// title, its first sentence, who signs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgramWords {
+    /// After "penilaian mandiri": "Pemerintah Digital".
+    pub short: String,
+    /// In a title, upper case: "PEMERINTAH DIGITAL".
+    pub heading: String,
+    /// In running text, in full: "Pemerintah Digital (Pemdi)".
+    pub long: String,
+    /// Who signs: "Koordinator Pemdi".
+    pub coordinator: String,
+}
+
 impl Catalog {
     /// How this framework scores.
     pub fn scoring(&self) -> Scoring {
@@ -137,6 +151,7 @@ impl Catalog {
         !f.scoring.is_default()
             || !f.butir.is_empty()
             || f.framework.provisional
+            || f.framework.program.is_some()
             || f.rating_bands.iter().any(|b| b.label.is_some())
             || f.aspects.iter().any(|a| !a.name_variants.is_empty())
             || f.indicators

@@ -155,6 +155,7 @@ impl Reading {
             source: get("source"),
             provisional: false,
             status_note: String::new(),
+            program: None,
         };
         (get("format"), format_version, info)
     }
