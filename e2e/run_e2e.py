@@ -108,7 +108,12 @@ class Story(Screens):
         s.find('input[name="level"][data-level="3"]').type("\ue014\ue014")  # ArrowRight twice
         s.wait_until("return document.querySelector('label.level-card.chosen')?.dataset.level === '5'", timeout=5,
                      what="level 5 after the arrow keys")
+        # The level is saved once the browsing settles (a debounce): wait for that save.
+        end = time.time() + 15
         after = sets()
+        while len(after) <= before and time.time() < end:
+            time.sleep(0.1)
+            after = sets()
         assert len(after) == before + 1 and '"level":5' in after[-1]["after"], [e["after"][:20] for e in after]
         s.find('label.level-card[data-level="3"]').click()
         s.wait_until("return document.querySelector('label.level-card.chosen')?.dataset.level === '3'", what="level 3 again")
@@ -586,7 +591,8 @@ def main():
     from team_story import run_first_account, run_story
     from package_story import run_package_story
     from workday_story import run_workday_story
-    for run in (run_first_account, run_story, run_package_story, run_workday_story):
+    from pemdi_story import run_pemdi_story
+    for run in (run_first_account, run_story, run_package_story, run_workday_story, run_pemdi_story):
         p, f = run(opts.driver, binary, opts.artifacts)
         passed, failed = passed + p, failed + f
     print(f"e2e: {passed} passed, {failed} failed")

@@ -72,8 +72,13 @@ class Session:
         return self._s("POST", "/execute/sync", {"script": script, "args": list(args)})
 
     def execute_async(self, script, *args, timeout=30):
-        """`script` gets its arguments and then the callback as its last argument."""
-        return self._s("POST", "/execute/async", {"script": script, "args": list(args)}, timeout=timeout)
+        """`script` gets its arguments and then the callback as its last argument. The
+        driver's own script timeout is set to `timeout` too (it is 30 s otherwise, whatever
+        the HTTP request waits)."""
+        if getattr(self, "_script_timeout", None) != timeout:
+            self._s("POST", "/timeouts", {"script": int(timeout * 1000)})
+            self._script_timeout = timeout
+        return self._s("POST", "/execute/async", {"script": script, "args": list(args)}, timeout=timeout + 5)
 
     def invoke(self, cmd, args=None):
         """Call one of the app's commands the way the UI does; returns {ok} or {err}."""

@@ -9,9 +9,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 app=${2:-target/debug/swanilai-desktop}
-# A copy of the binary: a build in another terminal cannot swap it mid-series.
+# A copy of the binaries (the app and the CLI the stories prepare databases with, found
+# beside it): a build in another terminal cannot swap them mid-series.
 bin=$(mktemp -d)/$(basename "$app")
 cp "$app" "$bin"
+cp "$(dirname "$app")/swanilai" "$(dirname "$bin")/"
 mkdir -p e2e/artifacts
 bad=0
 paints=()

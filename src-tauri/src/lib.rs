@@ -19,6 +19,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             database::database_summary,
             database::start,
             database::new_assessment,
+            database::frameworks,
             database::update_profile,
             database::open_database,
             database::load_demo,
@@ -69,6 +70,13 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             packages::working_copy,
             packages::package_return,
             packages::package_merge,
+            values::scoring,
+            values::values,
+            values::set_value,
+            values::set_external,
+            values::butir,
+            values::set_butir,
+            values::attach_to_butir,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

@@ -4,6 +4,8 @@ mod app_story;
 mod audit_keys;
 mod catalog_reference;
 mod package_story;
+mod pemdi_reference;
+mod pemdi_story;
 mod team_story;
 mod tidy;
 mod tidy_layers;

@@ -259,19 +259,26 @@ fn desktop_commands_are_async_thin_and_registered() {
 
 #[test]
 fn the_desktop_shell_stays_thin() {
-    let mut total = 0;
+    // The shell grows by one command per use case, so its budget does too: a fixed part
+    // (setup, state, window events) plus about eight formatted lines per command (a command
+    // body itself is held to a few lines by `desktop_commands_are_async_thin_and_registered`). Logic creeping into the
+    // shell shows up as lines beyond that.
+    let (mut total, mut commands) = (0, 0);
     for p in rust_under("src-tauri/src") {
         if p.ends_with("ipc_tests.rs") {
             continue;
         }
-        total += without_tests(&read(&p))
+        let code = without_tests(&read(&p));
+        commands += code.matches("#[tauri::command").count();
+        total += code
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("//"))
             .count();
     }
+    let budget = 260 + 8 * commands;
     assert!(
-        total <= 650,
-        "src-tauri/src has {total} lines of code (not blank, comment or test; at most 650): move logic into swanilai-app"
+        total <= budget,
+        "src-tauri/src has {total} lines of code (not blank, comment or test) for {commands} commands; at most {budget} (260 + 8 per command): move logic into swanilai-app"
     );
 }
 

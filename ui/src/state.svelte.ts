@@ -9,7 +9,9 @@ import {
   type DatabaseDto,
   type IndexDto,
   type IndicatorInfo,
+  type IndicatorValueDto,
   type IpcError,
+  type ScoringDto,
   type Settings,
 } from "./ipc/client";
 
@@ -33,6 +35,10 @@ export const ui = $state({
   indicators: [] as IndicatorInfo[],
   answers: [] as AnswerDto[],
   index: null as IndexDto | null,
+  /** How the year's framework scores (whole levels or decimal values, domains, butir). */
+  scoring: null as ScoringDto | null,
+  /** Decimal frameworks: every indicator's values (the team's, the assessor's, external). */
+  values: [] as IndicatorValueDto[],
   notice: null as Notice | null,
   closeDeferred: false,
 });
@@ -92,14 +98,34 @@ export async function loadDatabase(db?: DatabaseDto) {
 }
 
 export async function loadYear() {
-  const [indicators, answers, index] = await Promise.all([
+  const [indicators, answers, index, scoring] = await Promise.all([
     ipc.indicators(ui.year),
     ipc.answers(ui.year),
     ipc.index(ui.year),
+    ipc.scoring(ui.year),
   ]);
   ui.indicators = indicators;
   ui.answers = answers;
   ui.index = index;
+  ui.scoring = scoring;
+  ui.values = scoring.value_kind === "decimal" ? await ipc.values(ui.year) : [];
+}
+
+/** Whether the year's framework is scored with decimal values (Indeks Pemdi). */
+export function isDecimal(): boolean {
+  return ui.scoring?.value_kind === "decimal";
+}
+
+/** Put a changed value into the board and refresh the index. */
+export async function valueChanged(v: IndicatorValueDto) {
+  const i = ui.values.findIndex((x) => x.indicator === v.indicator);
+  if (i >= 0) ui.values[i] = v;
+  else ui.values.push(v);
+  try {
+    ui.index = await ipc.index(ui.year);
+  } catch (e) {
+    notifyError(e);
+  }
 }
 
 /** Put a changed answer into the board and refresh the index (the dashboard is live). */

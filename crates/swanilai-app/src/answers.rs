@@ -106,6 +106,15 @@ impl App {
         let catalog = self.catalog_of(&a)?;
         let ind = indicator_of(&catalog, indicator)?;
         let actor = self.authorize(&a, Action::Edit, Some(indicator))?;
+        if input.level.is_some() && catalog.scoring().value != swanilai_core::ValueKind::Level {
+            return Err(AppError::new(
+                ErrorCode::WrongValueKind,
+                format!(
+                    "{} scores indicator {indicator} with a decimal value 1.00-5.00, not a whole level; use `answer set --value`",
+                    catalog.framework().short_title
+                ),
+            ));
+        }
         let level = match input.level {
             Some(Some(v)) => Some(Some(Level::new(v).map_err(|_| {
                 AppError::new(

@@ -62,6 +62,12 @@ mod tests {
             MergeDecision,
             WorkingCopyDto,
             Take,
+            ScoringDto,
+            ValueInput,
+            ExternalInput,
+            IndicatorValueDto,
+            ButirInput,
+            ButirDto,
         );
     }
 

@@ -48,9 +48,14 @@ impl App {
     }
 
     /// First run as one step for the user: the instansi profile and its first assessment.
-    pub fn start(&mut self, input: InstansiInput, year: i32) -> AppResult<DatabaseDto> {
+    pub fn start(
+        &mut self,
+        input: InstansiInput,
+        year: i32,
+        framework_id: Option<&str>,
+    ) -> AppResult<DatabaseDto> {
         self.init(input)?;
-        self.new_assessment(year, None)?;
+        self.new_assessment(year, framework_id)?;
         self.database_summary()
     }
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use swanilai_core::workflow::Role;
-use swanilai_report::{DocumentData, GroupLine, Person, TeamLine};
+use swanilai_report::{DocumentData, GroupLine, Person, Program, TeamLine};
 use swanilai_store::accounts;
 
 use crate::Year;
@@ -54,11 +54,32 @@ impl App {
                     title: role.title_id().to_owned(),
                 })
         };
-        let coordinator = person(Role::Koordinator).unwrap_or_else(|| Person {
+        let catalog = self.catalog_of(&a)?;
+        let program = catalog
+            .framework()
+            .program
+            .as_ref()
+            .map(|p| Program {
+                short: p.short.clone(),
+                heading: p.heading.clone(),
+                long: p.long.clone(),
+                coordinator: p.coordinator.clone(),
+            })
+            .unwrap_or_default();
+        let coordinator_title = |title: &str| {
+            // The role's SPBE title in a framework that names its coordinator otherwise.
+            if title == Role::Koordinator.title_id() {
+                program.coordinator.clone()
+            } else {
+                title.to_owned()
+            }
+        };
+        let mut coordinator = person(Role::Koordinator).unwrap_or_else(|| Person {
             name: inst.coordinator_name.clone(),
             nip: inst.coordinator_nip.clone(),
             title: Role::Koordinator.title_id().to_owned(),
         });
+        coordinator.title = coordinator_title(&coordinator.title);
         let data = DocumentData {
             instansi: inst.name.clone(),
             instansi_kind: inst.kind.as_str().to_owned(),
@@ -74,7 +95,7 @@ impl App {
                 .map(|(acc, role)| TeamLine {
                     name: acc.name.clone(),
                     nip: acc.nip.clone(),
-                    role: role.title_id().to_owned(),
+                    role: coordinator_title(role.title_id()),
                     unit: acc.unit.clone(),
                 })
                 .collect(),
@@ -87,6 +108,7 @@ impl App {
             aspects: idx.aspects.iter().map(group_line).collect(),
             framework_title: short_title(&info.framework_title),
             meterai: false,
+            program: program.clone(),
         };
         Ok(match kind {
             DocumentKind::BeritaAcara => swanilai_report::berita_acara(&data),

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use swanilai_core::workflow::{AssessmentStatus, Lock, Role, Status};
-use swanilai_core::{GroupIndex, IndexReport, Level};
+use swanilai_core::{Catalog, GroupIndex, IndexReport, Level};
 
 /// What kind of organisation the instansi is; a pemda (provinsi, kabupaten, kota) or an
 /// Instansi Pusat.
@@ -272,6 +272,9 @@ pub struct EvidenceDto {
     /// ("7.a.Perbup.pdf" attached to indicator 5 claims 7): attached all the same, but the
     /// window and the command line warn. None when the name claims nothing or this indicator.
     pub claims_indicator: Option<u32>,
+    /// The evidence item (butir) it is attached to ("GT.I1_L2_1"), in frameworks that list
+    /// butir; None when attached to the indicator as a whole.
+    pub butir: Option<String>,
 }
 
 /// What `evidence verify` found. Clean when all three lists are empty.
@@ -360,6 +363,16 @@ pub struct IndexDto {
     pub domains: Vec<GroupIndexDto>,
     /// One entry per aspect, in catalog order.
     pub aspects: Vec<GroupIndexDto>,
+    /// The framework is provisional (not verified against the official text): say
+    /// "sementara" beside the index.
+    pub provisional: bool,
+    /// "level" (whole levels, 59/2020) or "decimal" (values 1,00-5,00, Indeks Pemdi).
+    pub value_kind: String,
+    /// The same index over the assessor's values (decimal frameworks, once any is entered),
+    /// kept apart from the team's; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub assessor: Option<Box<IndexDto>>,
 }
 
 /// The text of [`IndexDto::rating_rule`]: how the predikat and the shown value are taken.
@@ -369,16 +382,14 @@ pub const RATING_RULE: &str =
 impl IndexDto {
     /// The boundary's shape of the core's exact [`IndexReport`]: rounded values, Indonesian
     /// text and the exact fraction. `year` is None for a levels file.
-    pub fn from_report(
-        year: Option<i32>,
-        framework_id: &str,
-        index_name: &str,
-        r: &IndexReport,
-    ) -> IndexDto {
+    pub fn from_report(year: Option<i32>, catalog: &Catalog, r: &IndexReport) -> IndexDto {
         IndexDto {
             year,
-            framework_id: framework_id.to_owned(),
-            index_name: index_name.to_owned(),
+            framework_id: catalog.framework().id.clone(),
+            index_name: catalog.framework().index_name.clone(),
+            provisional: catalog.is_provisional(),
+            value_kind: catalog.scoring().value.as_str().to_owned(),
+            assessor: None,
             index: r.index.map(|s| s.rounded()),
             index_text: r.index.map(|s| s.to_id_string()),
             index_exact: r
@@ -530,6 +541,8 @@ pub struct FrameworkDto {
     pub criteria_versions: Vec<String>,
     /// True for a catalog shipped inside the app; false for one loaded from a file.
     pub builtin: bool,
+    /// Not verified against the official text (say "sementara" beside its name).
+    pub provisional: bool,
 }
 
 /// What the demo put into the database.

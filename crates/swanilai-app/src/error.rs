@@ -93,8 +93,20 @@ pub enum ErrorCode {
     InvalidTransition,
     /// The assessment is finalized and read-only.
     AssessmentFinalized,
-    /// Submitting or approving an indicator that has no level.
+    /// Submitting or approving an indicator that has no level (or, in a framework scored
+    /// with decimals, no value).
     NoLevel,
+    /// A value that is not 1,00-5,00 with at most two decimals.
+    InvalidValue,
+    /// A command that does not fit how the framework scores: a whole level on a framework
+    /// scored with decimal values (Indeks Pemdi), or a decimal value on one scored with
+    /// levels (59/2020).
+    WrongValueKind,
+    /// A team or assessor value on an indicator taken from another agency's index, or an
+    /// external-index value on an indicator the team scores.
+    ExternalIndicator,
+    /// The butir id is not in the assessment's framework.
+    UnknownButir,
     /// Finalizing while some indicators are not approved.
     NotAllApproved,
     /// The audit chain or the data it records does not verify.

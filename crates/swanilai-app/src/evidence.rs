@@ -461,6 +461,7 @@ pub(crate) fn with_labels(rows: Vec<EvidenceRow>, fresh: &[(i64, bool)]) -> Vec<
             document_date: r.document_date,
             added_at: r.added_at,
             added_by: r.added_by,
+            butir: r.butir,
         });
     }
     out

@@ -128,6 +128,7 @@ fn framework_dto(c: &Catalog, builtin: bool) -> FrameworkDto {
         indicators: c.indicators().len() as u32,
         criteria_versions: c.criteria_versions().iter().map(|v| v.id.clone()).collect(),
         builtin,
+        provisional: c.framework().provisional,
     }
 }
 
@@ -140,6 +141,16 @@ pub fn export_catalog(from: Option<&Path>, out: &Path) -> AppResult<()> {
     let is_xlsx = out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if is_xlsx && catalog.needs_json() {
+        return Err(AppError::new(
+            ErrorCode::CatalogInvalid,
+            format!(
+                "{} {} uses decimal values, butir or external indices, which a catalog workbook does not carry; export it as .json",
+                catalog.framework().id,
+                catalog.framework().version
+            ),
+        ));
+    }
     let bytes = if is_xlsx {
         swanilai_xlsx::catalog_book::catalog_bytes(&catalog).map_err(|e| e.writing(out))?
     } else {

@@ -10,6 +10,7 @@ mod answers;
 mod assessments;
 mod audit;
 mod bindings;
+mod butir;
 pub mod clock;
 mod database;
 mod demo;
@@ -25,10 +26,12 @@ mod package;
 mod packages;
 pub mod places;
 mod review;
+mod scoring_dto;
 pub mod settings;
 mod signing;
 mod team;
 mod team_dto;
+mod values;
 mod workbook;
 mod year;
 
@@ -50,10 +53,13 @@ pub use dto::*;
 pub use error::{AppError, AppResult, ErrorCode};
 pub use evidence::{EvidenceContent, EVIDENCE_MAX_BYTES, PREVIEW_MAX_BYTES};
 pub use frameworks::{check_catalog_file, export_catalog, read_catalog_file};
-pub use index::{index_from_levels, levels_from_csv};
+pub use index::{
+    index_from_levels, index_from_values, levels_from_csv, shipped_framework, values_from_csv,
+};
 pub use package::{percent_steps, PackageSummary, ProgressDto, ProgressStage};
 pub use packages::{FieldMergeDto, IndicatorMergeDto, MergeDecision, MergeReport, PackageDto};
 pub use packages::{PackageTarget, WorkingCopyDto};
+pub use scoring_dto::*;
 pub use swanilai_core::merge::Take;
 pub use swanilai_core::workflow::Role;
 pub use team::parse_role;

@@ -76,6 +76,30 @@ impl App {
         let inst = self.require_instansi()?;
         let audit_head = swanilai_store::audit::head_fingerprint(self.store.conn())?;
         let evidence = self.evidence(Some(a.year), None)?;
+        let catalog = {
+            let row = self.assessment(Some(a.year))?;
+            self.catalog_of(&row)?
+        };
+        let program = catalog
+            .framework()
+            .program
+            .as_ref()
+            .map_or("SPBE", |p| p.short.as_str())
+            .to_owned();
+        let provisional = if catalog.is_provisional() {
+            "Kerangka ini SEMENTARA (belum dicocokkan dengan teks resmi).\r\n"
+        } else {
+            ""
+        };
+        // Evidence attached to a butir is named by it: I{n}-L{l}-{NN}.<name>.
+        let file_name = |e: &crate::EvidenceDto| match e
+            .butir
+            .as_deref()
+            .and_then(|b| crate::butir::file_prefix(&catalog, b))
+        {
+            Some(prefix) => format!("{prefix}.{}", e.name),
+            None => e.conventional_name.clone(),
+        };
         let total: u64 = evidence.iter().filter_map(|e| e.size).sum();
         let fail = |what: &str, e: &dyn std::fmt::Display| {
             crate::files::unwritable(out, format!("{what}: {e}"))
@@ -99,17 +123,13 @@ impl App {
                     Some(sha) => {
                         // Streamed: hashed while copied, checked at the end of the file.
                         let mut reader = self.store.blobs().open_verified(sha)?;
-                        let mut name = format!(
-                            "data-dukung/{:02}/{}",
-                            e.indicator,
-                            e.conventional_name.clone()
-                        );
+                        let mut name = format!("data-dukung/{:02}/{}", e.indicator, file_name(e));
                         if !used.insert(name.clone()) {
                             name = format!(
                                 "data-dukung/{:02}/{}.{}",
                                 e.indicator,
                                 e.label,
-                                e.conventional_name.clone()
+                                file_name(e)
                             );
                             used.insert(name.clone());
                         }
@@ -166,7 +186,7 @@ impl App {
             zip.write_all(manifest.as_bytes())
                 .map_err(|x| fail("manifest.csv", &x))?;
             let readme = format!(
-                "Data dukung penilaian mandiri SPBE\r\nInstansi: {}\r\nTahun: {}\r\nKerangka: {} ({})\r\nBerkas: {files}, tautan: {nlinks}\r\nSetiap berkas tercantum di manifest.csv beserta sha256-nya.\r\nSidik jejak log audit: {audit_head}\r\n",
+                "Data dukung penilaian mandiri {program}\r\nInstansi: {}\r\nTahun: {}\r\nKerangka: {} ({})\r\n{provisional}Berkas: {files}, tautan: {nlinks}\r\nSetiap berkas tercantum di manifest.csv beserta sha256-nya.\r\nSidik jejak log audit: {audit_head}\r\n",
                 inst.name, a.year, a.framework_title, a.criteria_version
             );
             zip.start_file("BACA-SAYA.txt", deflated)

@@ -39,7 +39,22 @@ impl App {
         let actor = self.authorize(&a, action, Some(indicator))?;
         let before = answers::get(self.store.conn(), a.id, indicator)?
             .unwrap_or_else(|| AnswerRow::blank(indicator));
-        if step != ReviewStep::Return && before.level.is_none() {
+        let scored = match catalog.scoring().value {
+            swanilai_core::ValueKind::Level => before.level.is_some(),
+            swanilai_core::ValueKind::Decimal => {
+                catalog
+                    .indicator(indicator)
+                    .is_some_and(|i| i.external_index.is_some())
+                    || swanilai_store::values::get(
+                        self.store.conn(),
+                        a.id,
+                        swanilai_store::values::ValueSource::SelfAssessed,
+                        indicator,
+                    )?
+                    .is_some()
+            }
+        };
+        if step != ReviewStep::Return && !scored {
             return Err(AppError::new(
                 ErrorCode::NoLevel,
                 format!(

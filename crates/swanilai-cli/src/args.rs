@@ -87,13 +87,27 @@ pub enum Command {
     /// Evidence (data dukung): files and links.
     #[command(subcommand)]
     Evidence(EvidenceCmd),
-    /// The Indeks SPBE with domain and aspect indices and the predikat.
+    /// Values taken from another agency's index (frameworks scored with decimals).
+    #[command(subcommand)]
+    External(ExternalCmd),
+    /// Evidence items (butir) with their status and the level gate.
+    #[command(subcommand)]
+    Butir(ButirCmd),
+    /// The index (Indeks SPBE, Indeks Pemerintah Digital) with domain and aspect indices and
+    /// the predikat.
     Index {
         #[command(flatten)]
         year: YearArg,
         /// Pure calculation from a CSV `indicator,level` (no database).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "values")]
         levels: Option<PathBuf>,
+        /// Pure calculation from a CSV `indicator,value` with decimal values (no database);
+        /// needs --framework (e.g. pemdi-2026).
+        #[arg(long, requires = "framework")]
+        values: Option<PathBuf>,
+        /// The shipped framework of a pure calculation (default: permenpanrb-59-2020).
+        #[arg(long)]
+        framework: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -408,6 +422,15 @@ pub enum AnswerCmd {
         /// Remove the level (unanswered).
         #[arg(long)]
         clear_level: bool,
+        /// The team's decimal value 1.00-5.00 (frameworks scored with decimals: pemdi-2026).
+        #[arg(long, allow_negative_numbers = true, conflicts_with_all = ["clear_value", "level", "clear_level"])]
+        value: Option<String>,
+        /// Remove the team's decimal value.
+        #[arg(long)]
+        clear_value: bool,
+        /// The assessor's decimal value 1.00-5.00, kept apart from the team's.
+        #[arg(long, allow_negative_numbers = true)]
+        assessor_value: Option<String>,
         #[arg(long, conflicts_with = "explanation_file")]
         explanation: Option<String>,
         /// Read the explanation from a UTF-8 text file.
@@ -561,4 +584,84 @@ mod tests {
         let cli = Cli::parse_from(["swanilai", "info", "--lang", "id"]);
         assert_eq!(cli.language(), Indonesian);
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExternalCmd {
+    /// Enter the value an indicator takes from another agency's index.
+    Set {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        /// The value 1.00-5.00.
+        #[arg(
+            long,
+            allow_negative_numbers = true,
+            required_unless_present = "clear",
+            conflicts_with = "clear"
+        )]
+        value: Option<String>,
+        /// Where it was read (a publication, a letter, a web page).
+        #[arg(long, default_value = "")]
+        source: String,
+        /// The year of the index's own edition.
+        #[arg(long)]
+        source_year: Option<i32>,
+        /// Remove the entered value: the framework's default applies again.
+        #[arg(long)]
+        clear: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every indicator's values: the team's, the assessor's and the external ones.
+    List {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ButirCmd {
+    /// The butir of every indicator (or one), with status and the level gate.
+    List {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a butir's status: draft, diunggah, diterima or revisi (with --kind).
+    Set {
+        #[command(flatten)]
+        year: YearArg,
+        /// The butir id: GT.I1_L2_1.
+        #[arg(long)]
+        id: String,
+        /// draft, diunggah, diterima or revisi.
+        #[arg(long)]
+        status: String,
+        /// With revisi: tidak-tepat, belum-diunggah or otomatis-ditolak.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Attach evidence (by its id in `evidence list`) to a butir of its indicator; a butir
+    /// in draft becomes diunggah. Without --id: back to the indicator as a whole.
+    Attach {
+        #[command(flatten)]
+        year: YearArg,
+        /// The evidence id.
+        #[arg(long)]
+        evidence: i64,
+        /// The butir id: GT.I1_L2_1.
+        #[arg(long)]
+        id: Option<String>,
+    },
 }

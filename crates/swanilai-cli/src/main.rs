@@ -10,6 +10,7 @@ mod args;
 mod output;
 mod packages;
 mod run;
+mod scoring;
 mod session;
 mod team;
 

@@ -19,6 +19,20 @@ pub fn code_name(code: ErrorCode) -> String {
 }
 
 pub fn print_index(d: &IndexDto) {
+    if d.provisional {
+        outln!(
+            "SEMENTARA (provisional): {} is not verified against the official text",
+            d.framework_id
+        );
+    }
+    print_index_only(d);
+    if let Some(a) = &d.assessor {
+        outln!("\nNilai asesor (assessor's values)");
+        print_index_only(a);
+    }
+}
+
+fn print_index_only(d: &IndexDto) {
     let year = d.year.map(|y| format!(" {y}")).unwrap_or_default();
     outln!(
         "{}{}: {} {}  ({} of {} indicators answered)",

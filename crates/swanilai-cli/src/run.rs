@@ -99,11 +99,40 @@ pub fn run(cli: Cli) -> AppResult<()> {
         }
         Command::Answer(cmd) => answer(cmd, open_initialized(&db()?)?)?,
         Command::Evidence(cmd) => evidence(cmd, open_initialized(&db()?)?)?,
+        Command::External(cmd) => crate::scoring::external(cmd, open_initialized(&db()?)?)?,
+        Command::Butir(cmd) => crate::scoring::butir(cmd, open_initialized(&db()?)?)?,
+        Command::Index {
+            year,
+            values: Some(file),
+            framework,
+            json,
+            ..
+        } => {
+            if year.year.is_some() {
+                return Err(AppError::new(
+                    ErrorCode::InvalidInput,
+                    "--values computes without a database; drop --year",
+                ));
+            }
+            let framework = framework.unwrap_or_default();
+            crate::scoring::index_of_values(&framework, &file, json, lang)?;
+        }
         Command::Index {
             year,
             levels: Some(file),
+            framework,
             json,
+            ..
         } => {
+            if let Some(f) = framework {
+                let c = swanilai_app::shipped_framework(&f)?;
+                if c.scoring().value != swanilai_core::ValueKind::Level {
+                    return Err(AppError::new(
+                        ErrorCode::WrongValueKind,
+                        format!("{f} scores decimal values; compute it with `index --framework {f} --values FILE.csv`"),
+                    ));
+                }
+            }
             if year.year.is_some() {
                 return Err(AppError::new(
                     ErrorCode::InvalidInput,
@@ -128,6 +157,7 @@ pub fn run(cli: Cli) -> AppResult<()> {
             year,
             levels: None,
             json,
+            ..
         } => {
             let dto = open_initialized(&db()?)?.index(year.year)?;
             if json {
@@ -219,12 +249,24 @@ fn answer(cmd: AnswerCmd, mut app: App) -> AppResult<()> {
             indicator,
             level,
             clear_level,
+            value,
+            clear_value,
+            assessor_value,
             explanation,
             explanation_file,
             service_name,
             owner,
             json,
         } => {
+            let any_value = value.is_some() || clear_value || assessor_value.is_some();
+            let set = crate::scoring::set_values(
+                &mut app,
+                year.year,
+                indicator,
+                value,
+                clear_value,
+                assessor_value,
+            )?;
             let explanation = match explanation_file {
                 Some(f) => Some(std::fs::read_to_string(&f).map_err(|e| {
                     AppError::new(
@@ -246,14 +288,24 @@ fn answer(cmd: AnswerCmd, mut app: App) -> AppResult<()> {
                 owner,
             };
             if input == AnswerInput::default() {
+                if let Some(v) = set.filter(|_| any_value) {
+                    if json {
+                        print_json(&v)
+                    } else {
+                        crate::scoring::print_value(&v)
+                    }
+                    return Ok(());
+                }
                 return Err(AppError::new(
                     ErrorCode::InvalidInput,
-                    "nothing to set: give --level, --clear-level, --explanation, --service-name or --owner",
+                    "nothing to set: give --level, --clear-level, --value, --explanation, --service-name or --owner",
                 ));
             }
             let a = app.set_answer(year.year, indicator, input)?;
             if json {
                 print_json(&a)
+            } else if let Some(v) = &set {
+                crate::scoring::print_value(v)
             } else {
                 outln!(
                     "{} indicator {}: level {}",

@@ -785,3 +785,5 @@ mod import_bounds;
 mod messages;
 #[path = "cli/packages.rs"]
 mod packages;
+#[path = "cli/pemdi.rs"]
+mod pemdi;

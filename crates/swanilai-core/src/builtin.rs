@@ -7,10 +7,19 @@ use crate::catalog::Catalog;
 /// Framework id of PermenPANRB 59/2020, the framework Swanilai ships first.
 pub const PERMENPANRB_59_2020: &str = "permenpanrb-59-2020";
 
-const SOURCES: &[(&str, &str)] = &[(
-    PERMENPANRB_59_2020,
-    include_str!("../../../assets/catalog/permenpanrb-59-2020.json"),
-)];
+/// Framework id of the Indeks Pemerintah Digital (PermenPANRB 8/2026), shipped provisional.
+pub const PEMDI_2026: &str = "pemdi-2026";
+
+const SOURCES: &[(&str, &str)] = &[
+    (
+        PERMENPANRB_59_2020,
+        include_str!("../../../assets/catalog/permenpanrb-59-2020.json"),
+    ),
+    (
+        PEMDI_2026,
+        include_str!("../../../assets/catalog/pemdi-2026.json"),
+    ),
+];
 
 /// Every shipped catalog, parsed and validated once.
 pub fn builtin_catalogs() -> &'static [Catalog] {

@@ -13,6 +13,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::level::Level;
 
+mod scoring;
+pub use scoring::{BandBoundary, Butir, ExternalIndex, ProgramWords, Scoring, ValueKind};
+
 /// The `format` tag every catalog file carries ("swanilai-catalog"); any other value is refused.
 pub const FORMAT: &str = "swanilai-catalog";
 /// The catalog file format version this build reads; another `format_version` is refused.
@@ -44,6 +47,13 @@ pub struct CatalogFile {
     /// The versions of the criteria text by starting year (the 59/2020 Kuesioner from 2021,
     /// Pedoman 3/2024 from 2024); at least one.
     pub criteria_versions: Vec<CriteriaVersion>,
+    /// How indicators are scored and how a value on a band edge is rated; left out of the
+    /// file for the defaults (whole levels, band minimum inclusive), as in 59/2020.
+    #[serde(default, skip_serializing_if = "Scoring::is_default")]
+    pub scoring: Scoring,
+    /// The evidence items (butir) each level of an indicator asks for; empty in 59/2020.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub butir: Vec<Butir>,
 }
 
 /// Identifies a framework and names it for people.
@@ -65,6 +75,16 @@ pub struct FrameworkInfo {
     /// 994"); empty when the file leaves it out.
     #[serde(default)]
     pub source: String,
+    /// The content is not verified against the official text: every place that shows or
+    /// exports it says "provisional" (sementara).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provisional: bool,
+    /// Why it is provisional and what governs instead; empty when the file leaves it out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub status_note: String,
+    /// The words documents use for the programme assessed; None: SPBE's (59/2020).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program: Option<ProgramWords>,
 }
 
 /// The names of the five levels for one kind of indicator (process: Rintisan..Optimum,
@@ -90,6 +110,9 @@ pub struct RatingBand {
     /// Lowest index in the band as decimal text ("4.20"; "4,20" reads too), inclusive; `None`
     /// for the lowest band only.
     pub min: Option<String>,
+    /// The maturity label shown beside the predikat ("Berkembang (Developing)"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 /// A domain, the top layer of a framework: 4 in 59/2020, such as D1 "Kebijakan Internal SPBE".
@@ -119,6 +142,9 @@ pub struct Aspect {
     pub name: String,
     /// Its bobot in basis points (1000 = 10 %); equals the sum of its indicators' weights.
     pub weight_bp: u32,
+    /// Other wordings of its name found in the sources, when the official one is unconfirmed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub name_variants: Vec<String>,
 }
 
 /// An indicator (indikator): what the team scores with a maturity level 1-5 (47 in 59/2020).
@@ -143,6 +169,12 @@ pub struct Indicator {
     /// The instansi names the service itself (59/2020 indicators 45-47, Layanan Publik Sektor 1-3).
     #[serde(default)]
     pub nameable: bool,
+    /// Other wordings of its name found in the sources, when the official one is unconfirmed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub name_variants: Vec<String>,
+    /// Its value is taken from another agency's index, not scored by the team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_index: Option<ExternalIndex>,
 }
 
 /// One version of the criteria text, used from `from_year` on until a later version starts.
@@ -269,6 +301,7 @@ impl Catalog {
             })
             .collect();
         check_bands(&file, &band_mins, &mut p);
+        scoring::check(&file, &mut p);
         if p.0.is_empty() {
             Ok(Catalog { file, band_mins })
         } else {
@@ -367,7 +400,13 @@ impl Catalog {
         for (band, min) in self.file.rating_bands.iter().zip(&self.band_mins) {
             match min {
                 None => return &band.name,
-                Some(m) if score.cmp_hundredths(*m) != std::cmp::Ordering::Less => {
+                Some(m)
+                    if self
+                        .file
+                        .scoring
+                        .band_boundary
+                        .holds(score.cmp_hundredths(*m)) =>
+                {
                     return &band.name
                 }
                 Some(_) => {}
@@ -537,6 +576,15 @@ fn check(f: &CatalogFile, p: &mut Problems) {
             p.push(format!("indicators[{i}].name"), "must not be empty");
         }
     }
+    let aspects_total: u32 = f.aspects.iter().map(|a| a.weight_bp).sum();
+    if aspects_total != TOTAL_WEIGHT_BP {
+        p.push(
+            "aspects",
+            format!(
+                "aspect weights add up to {aspects_total} basis points, not {TOTAL_WEIGHT_BP} (100 %)"
+            ),
+        );
+    }
     let total: u32 = f.indicators.iter().map(|x| x.weight_bp).sum();
     if total != TOTAL_WEIGHT_BP {
         p.push(
@@ -587,7 +635,12 @@ fn check(f: &CatalogFile, p: &mut Problems) {
                 }
             }
         }
-        for n in &indicator_numbers {
+        // A version lists every indicator or none (a framework whose criteria text is not
+        // available yet, such as the provisional Indeks Pemerintah Digital).
+        for n in indicator_numbers
+            .iter()
+            .filter(|_| !cv.indicators.is_empty())
+        {
             if !seen.contains_key(n) {
                 p.push(
                     format!("criteria_versions[{v}]"),

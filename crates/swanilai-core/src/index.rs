@@ -5,6 +5,9 @@
 //! Because the weights nest, every one of these equals `sum(level x weight) / sum(weight)`
 //! over the indicators it covers, which is how we compute them: exactly, as fractions.
 //!
+//! A framework scored with decimal values (Indeks Pemerintah Digital, no domains) rolls up
+//! the same way over values in hundredths: [`compute_index_values`].
+//!
 //! A partial assessment gets the index over what is answered (the same formula over the
 //! answered indicators' weights) and its completeness beside it: never a silent zero.
 
@@ -14,6 +17,7 @@ use std::collections::BTreeMap;
 use crate::catalog::Catalog;
 use crate::level::Level;
 use crate::score::Score;
+use crate::value::Value;
 
 /// The index of one aspect or domain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -71,11 +75,13 @@ struct Acc {
 }
 
 impl Acc {
-    fn add(&mut self, weight_bp: u32, level: Option<Level>) {
+    /// Add an indicator whose value is `units / scale` (a level: scale 1; a decimal value in
+    /// hundredths: scale 100), or that is unanswered.
+    fn add(&mut self, weight_bp: u32, units: Option<u32>, scale: u32) {
         self.total += 1;
-        if let Some(l) = level {
-            self.weighted += u64::from(l.get()) * u64::from(weight_bp);
-            self.weight += u64::from(weight_bp);
+        if let Some(v) = units {
+            self.weighted += u64::from(v) * u64::from(weight_bp);
+            self.weight += u64::from(weight_bp) * u64::from(scale);
             self.answered += 1;
         }
     }
@@ -87,15 +93,47 @@ impl Acc {
 /// Roll indicator levels up into aspect, domain and overall indices. Levels for numbers
 /// that are not in the catalog are ignored (the app layer refuses them before this).
 pub fn compute_index(catalog: &Catalog, levels: &BTreeMap<u32, Level>) -> IndexReport {
+    roll_up(catalog, 1, |n| levels.get(&n).map(|l| u32::from(l.get())))
+}
+
+/// Roll decimal indicator values (Indeks Pemerintah Digital) up into aspect, domain and
+/// overall indices: aspect index = sum(w x v) / w_aspect, overall = sum(w x v) / 100 %, held
+/// exactly. Values for numbers that are not in the catalog are ignored.
+pub fn compute_index_values(catalog: &Catalog, values: &BTreeMap<u32, Value>) -> IndexReport {
+    roll_up(catalog, 100, |n| values.get(&n).map(|v| v.hundredths()))
+}
+
+/// The values an index is computed from: the team's (or the assessor's) value for the
+/// indicators they score, and for an external-index indicator its entered value, else the
+/// framework's default for it (1,00 in the Indeks Pemdi).
+pub fn effective_values(
+    catalog: &Catalog,
+    scored: &BTreeMap<u32, Value>,
+    external: &BTreeMap<u32, Value>,
+) -> BTreeMap<u32, Value> {
+    catalog
+        .indicators()
+        .iter()
+        .filter_map(|ind| {
+            let v = match catalog.external_default(ind) {
+                Some(default) => Some(external.get(&ind.number).copied().unwrap_or(default)),
+                None => scored.get(&ind.number).copied(),
+            };
+            v.map(|v| (ind.number, v))
+        })
+        .collect()
+}
+
+fn roll_up(catalog: &Catalog, scale: u32, value_of: impl Fn(u32) -> Option<u32>) -> IndexReport {
     let mut by_aspect: BTreeMap<u32, Acc> = BTreeMap::new();
     let mut overall = Acc::default();
     for ind in catalog.indicators() {
-        let level = levels.get(&ind.number).copied();
+        let units = value_of(ind.number);
         by_aspect
             .entry(ind.aspect)
             .or_default()
-            .add(ind.weight_bp, level);
-        overall.add(ind.weight_bp, level);
+            .add(ind.weight_bp, units, scale);
+        overall.add(ind.weight_bp, units, scale);
     }
     let group = |number: u32, code: &str, name: &str, weight_bp: u32, acc: Acc| {
         let index = acc.score();
@@ -147,3 +185,6 @@ pub fn compute_index(catalog: &Catalog, levels: &BTreeMap<u32, Level>) -> IndexR
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod decimal_tests;

@@ -3,7 +3,7 @@
 //! then `pdftoppm -r 60 -png /tmp/rep/berita-acara.pdf /tmp/rep/ba`.
 
 use swanilai_report::{berita_acara, persetujuan_publikasi, write_pdf};
-use swanilai_report::{DocumentData, GroupLine, Person, TeamLine};
+use swanilai_report::{DocumentData, GroupLine, Person, Program, TeamLine};
 
 #[path = "../src/sample.rs"]
 mod sample;

@@ -17,7 +17,10 @@ const DASH: &str = "–";
 
 /// The Berita Acara Penilaian Mandiri as PDF bytes.
 pub fn berita_acara(d: &DocumentData) -> Vec<u8> {
-    let title = format!("Berita Acara Penilaian Mandiri SPBE Tahun {}", d.year);
+    let title = format!(
+        "Berita Acara Penilaian Mandiri {} Tahun {}",
+        d.program.short, d.year
+    );
     render(
         &layout(d).pages,
         &title,
@@ -33,7 +36,7 @@ pub(crate) fn layout(d: &DocumentData) -> Sheet {
         &mut s,
         &[
             "BERITA ACARA".to_string(),
-            "PENILAIAN MANDIRI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK".to_string(),
+            format!("PENILAIAN MANDIRI {}", d.program.heading),
             format!("TAHUN {}", d.year),
         ],
     );
@@ -44,9 +47,10 @@ pub(crate) fn layout(d: &DocumentData) -> Sheet {
     s.paragraph(
         &[plain(format!(
             "Pada hari ini {}, Tim Asesor Internal {} telah melaksanakan penilaian mandiri \
-             Sistem Pemerintahan Berbasis Elektronik (SPBE) tahun {} dengan hasil sebagai berikut:",
+             {} tahun {} dengan hasil sebagai berikut:",
             date_in_words(d.date),
             d.instansi,
+            d.program.long,
             d.year
         ))],
         body,
@@ -150,7 +154,7 @@ pub(crate) fn layout(d: &DocumentData) -> Sheet {
     });
     let coordinator = Signer {
         dated: Some(common::place_and_date(&d.place, d.date)),
-        role: "Koordinator SPBE,".to_string(),
+        role: format!("{},", d.program.coordinator),
         person: &d.coordinator,
         meterai: false,
     };

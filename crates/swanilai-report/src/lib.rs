@@ -69,9 +69,36 @@ pub struct DocumentData {
     /// The audit log's head when the document was made ("1234-9f8e7d6c5b4a", see
     /// `swanilai_store::audit::head_fingerprint`); empty: not printed.
     pub audit_head: String,
+    /// The words of the programme assessed: SPBE (the default) or Pemerintah Digital.
+    pub program: Program,
     /// Added field: mark the place for a meterai (stamp duty) under the signature of
     /// the Pernyataan Persetujuan Publikasi.
     pub meterai: bool,
+}
+
+/// The words the documents use for the programme a framework assesses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Program {
+    /// After "penilaian mandiri" in running text and titles: "SPBE", "Pemerintah Digital".
+    pub short: String,
+    /// In the Berita Acara's title, upper case: "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK".
+    pub heading: String,
+    /// In its first sentence: "Sistem Pemerintahan Berbasis Elektronik (SPBE)".
+    pub long: String,
+    /// Who signs: "Koordinator SPBE", "Koordinator Pemdi".
+    pub coordinator: String,
+}
+
+impl Default for Program {
+    /// PermenPANRB 59/2020's words.
+    fn default() -> Program {
+        Program {
+            short: "SPBE".into(),
+            heading: "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK".into(),
+            long: "Sistem Pemerintahan Berbasis Elektronik (SPBE)".into(),
+            coordinator: "Koordinator SPBE".into(),
+        }
+    }
 }
 
 /// A signatory.

@@ -9,7 +9,10 @@ use crate::DocumentData;
 
 /// The Pernyataan Persetujuan Publikasi as PDF bytes.
 pub fn persetujuan_publikasi(d: &DocumentData) -> Vec<u8> {
-    let title = format!("Pernyataan Persetujuan Publikasi SPBE Tahun {}", d.year);
+    let title = format!(
+        "Pernyataan Persetujuan Publikasi {} Tahun {}",
+        d.program.short, d.year
+    );
     render(
         &layout(d).pages,
         &title,
@@ -25,7 +28,7 @@ pub(crate) fn layout(d: &DocumentData) -> Sheet {
         &mut s,
         &[
             "PERNYATAAN PERSETUJUAN PUBLIKASI".to_string(),
-            "HASIL PENILAIAN MANDIRI SPBE".to_string(),
+            format!("HASIL PENILAIAN MANDIRI {}", d.program.short.to_uppercase()),
             format!("TAHUN {}", d.year),
         ],
     );
@@ -35,7 +38,7 @@ pub(crate) fn layout(d: &DocumentData) -> Sheet {
     };
     s.paragraph(&[plain("Yang bertanda tangan di bawah ini:")], body);
     s.gap(4.0);
-    let jabatan = jabatan(&d.coordinator.title);
+    let jabatan = jabatan(&d.coordinator.title, &d.program.coordinator);
     common::fields(
         &mut s,
         &[
@@ -59,7 +62,7 @@ pub(crate) fn layout(d: &DocumentData) -> Sheet {
     s.gap(BODY * 2.0);
     let signer = Signer {
         dated: Some(common::place_and_date(&d.place, d.date)),
-        role: "Koordinator SPBE,".to_string(),
+        role: format!("{},", d.program.coordinator),
         person: &d.coordinator,
         meterai: d.meterai,
     };
@@ -69,23 +72,23 @@ pub(crate) fn layout(d: &DocumentData) -> Sheet {
 }
 
 /// "Sekretaris Daerah Kabupaten Sukamaju selaku Koordinator SPBE"; a title that already
-/// names the role (or none) gives just "Koordinator SPBE".
-fn jabatan(title: &str) -> String {
+/// names the role (or none) gives just the role ("Koordinator SPBE", "Koordinator Pemdi").
+fn jabatan(title: &str, role: &str) -> String {
     let title = title.trim();
     if title.is_empty() {
-        "Koordinator SPBE".to_string()
-    } else if title.to_lowercase().contains("koordinator spbe") {
+        role.to_string()
+    } else if title.to_lowercase().contains(&role.to_lowercase()) {
         title.to_string()
     } else {
-        format!("{title} selaku Koordinator SPBE")
+        format!("{title} selaku {role}")
     }
 }
 
 /// "dengan ini menyatakan menyetujui hasil penilaian mandiri SPBE ... untuk dipublikasikan".
 fn statement(d: &DocumentData) -> Vec<Span> {
     let mut spans = vec![plain(format!(
-        "dengan ini menyatakan menyetujui hasil penilaian mandiri SPBE {} tahun {} ",
-        d.instansi, d.year
+        "dengan ini menyatakan menyetujui hasil penilaian mandiri {} {} tahun {} ",
+        d.program.short, d.instansi, d.year
     ))];
     match &d.index_text {
         Some(index) => {
@@ -103,9 +106,9 @@ fn statement(d: &DocumentData) -> Vec<Span> {
         ))),
     }
     spans.push(plain(format!(
-        " untuk dipublikasikan dalam rangka pemantauan dan evaluasi SPBE sesuai dengan \
+        " untuk dipublikasikan dalam rangka pemantauan dan evaluasi {} sesuai dengan \
          ketentuan {}.",
-        d.framework_title
+        d.program.short, d.framework_title
     )));
     spans
 }
@@ -114,17 +117,23 @@ fn statement(d: &DocumentData) -> Vec<Span> {
 mod tests {
     use super::jabatan;
 
+    const SPBE: &str = "Koordinator SPBE";
+
     #[test]
     fn jabatan_names_the_role_once() {
         assert_eq!(
-            jabatan("Sekretaris Daerah Kabupaten Sukamaju"),
+            jabatan("Sekretaris Daerah Kabupaten Sukamaju", SPBE),
             "Sekretaris Daerah Kabupaten Sukamaju selaku Koordinator SPBE"
         );
         assert_eq!(
-            jabatan("Koordinator SPBE"),
+            jabatan("Koordinator SPBE", SPBE),
             "Koordinator SPBE",
             "no 'X selaku X'"
         );
-        assert_eq!(jabatan("  "), "Koordinator SPBE");
+        assert_eq!(jabatan("  ", SPBE), "Koordinator SPBE");
+        assert_eq!(
+            jabatan("Sekretaris Daerah Kabupaten Sukamaju", "Koordinator Pemdi"),
+            "Sekretaris Daerah Kabupaten Sukamaju selaku Koordinator Pemdi"
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! an instansi pusat with every optional part missing.
 //! Shared by `src/tests.rs` and `examples/render.rs` (included by path there).
 
-use super::{DocumentData, GroupLine, Person, TeamLine};
+use super::{DocumentData, GroupLine, Person, Program, TeamLine};
 
 fn group(number: u32, name: &str, index: &str, rating: &str) -> GroupLine {
     GroupLine {
@@ -227,6 +227,7 @@ pub fn kabupaten() -> DocumentData {
         framework_title: "PermenPANRB 59/2020".to_string(),
         audit_head: String::new(),
         meterai: true,
+        program: Program::default(),
     }
 }
 

@@ -204,3 +204,35 @@ fn every_line_stays_inside_the_margins() {
         }
     }
 }
+
+#[test]
+fn a_pemdi_assessment_says_pemerintah_digital_and_koordinator_pemdi() {
+    let mut d = kabupaten();
+    d.program = Program {
+        short: "Pemerintah Digital".into(),
+        heading: "PEMERINTAH DIGITAL".into(),
+        long: "Pemerintah Digital (Pemdi)".into(),
+        coordinator: "Koordinator Pemdi".into(),
+    };
+    d.coordinator.title = "Sekretaris Daerah Kabupaten Sukamaju".into();
+    let ba = pages_text(&berita_acara(&d)).join(" ");
+    assert_has(&ba, "PENILAIAN MANDIRI PEMERINTAH DIGITAL", "title");
+    assert_has(
+        &ba,
+        "penilaian mandiri Pemerintah Digital (Pemdi) tahun 2026",
+        "first sentence",
+    );
+    assert_has(&ba, "Koordinator Pemdi,", "who signs");
+    // (The sample's index and aspect names stay 59/2020's; the programme's words change.)
+    for spbe in [
+        "Koordinator SPBE",
+        "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK",
+        "Mandiri SPBE",
+    ] {
+        assert!(!ba.contains(spbe), "{spbe:?} left in:\n{ba}");
+    }
+    let ps = pages_text(&persetujuan_publikasi(&d)).join(" ");
+    assert_has(&ps, "HASIL PENILAIAN MANDIRI PEMERINTAH DIGITAL", "title");
+    assert_has(&ps, "selaku Koordinator Pemdi", "jabatan");
+    assert_has(&ps, "evaluasi Pemerintah Digital sesuai", "statement");
+}

@@ -23,6 +23,8 @@ pub struct EvidenceRow {
     /// From the blob table for files.
     pub size: Option<u64>,
     pub media_type: Option<String>,
+    /// The evidence item (butir) it is attached to, in frameworks that list butir.
+    pub butir: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +41,7 @@ pub struct NewEvidence<'a> {
 }
 
 const SELECT: &str = "SELECT e.id, e.indicator, e.kind, e.sha256, e.name, e.url, e.note,
-        e.document_date, e.added_at, e.added_by, b.size, b.media_type
+        e.document_date, e.added_at, e.added_by, b.size, b.media_type, e.butir
     FROM evidence e LEFT JOIN blob b ON b.sha256 = e.sha256";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<EvidenceRow> {
@@ -56,6 +58,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<EvidenceRow> {
         added_by: r.get(9)?,
         size: r.get::<_, Option<i64>>(10)?.map(|s| s.max(0) as u64),
         media_type: r.get(11)?,
+        butir: r.get(12)?,
     })
 }
 
@@ -153,4 +156,30 @@ pub fn blob_shas(conn: &Connection) -> Result<std::collections::HashSet<String>>
     let mut stmt = conn.prepare_cached("SELECT sha256 FROM blob")?;
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many evidence records are attached to each butir of an assessment (records without
+/// a butir are not counted).
+pub fn butir_counts(conn: &Connection, assessment_id: i64) -> Result<Vec<(String, u32)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT butir, count(*) FROM evidence WHERE assessment_id = ?1 AND butir IS NOT NULL
+         GROUP BY butir ORDER BY butir",
+    )?;
+    let rows = stmt.query_map([assessment_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Attach an evidence record to a butir of its indicator (None: to the indicator as a
+/// whole); false when there is no such record.
+pub fn set_butir(
+    conn: &Connection,
+    assessment_id: i64,
+    id: i64,
+    butir: Option<&str>,
+) -> Result<bool> {
+    let n = conn.execute(
+        "UPDATE evidence SET butir = ?3 WHERE assessment_id = ?1 AND id = ?2",
+        params![assessment_id, id, butir],
+    )?;
+    Ok(n == 1)
 }

@@ -15,6 +15,7 @@ pub mod answers;
 pub mod assessments;
 pub mod audit;
 pub mod blobs;
+pub mod butir;
 pub mod comments;
 pub mod evidence;
 pub mod frameworks;
@@ -23,6 +24,7 @@ pub mod keys;
 pub mod packages;
 pub mod schema;
 mod sql;
+pub mod values;
 
 use std::path::{Path, PathBuf};
 

@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_packages.sql"),
     include_str!("migrations/004_audit_state.sql"),
     include_str!("migrations/005_audit_keys.sql"),
+    include_str!("migrations/006_pemdi.sql"),
 ];
 
 pub fn latest_version() -> i64 {

@@ -64,6 +64,18 @@ CREATE TABLE blob (
     media_type TEXT NOT NULL,
     stored_at  TEXT NOT NULL
 );
+CREATE TABLE butir_status (
+    assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
+    butir         TEXT NOT NULL,
+    indicator     INTEGER NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('draft', 'diunggah', 'diterima', 'revisi')),
+    revisi_kind   TEXT CHECK (revisi_kind IN ('tidak_tepat', 'belum_diunggah', 'otomatis_ditolak')),
+    note          TEXT NOT NULL DEFAULT '',
+    author        TEXT NOT NULL DEFAULT '',
+    updated_at    TEXT NOT NULL,
+    CHECK (revisi_kind IS NULL OR status = 'revisi'),
+    PRIMARY KEY (assessment_id, butir)
+);
 CREATE TABLE comment (
     id            INTEGER PRIMARY KEY,
     assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
@@ -84,11 +96,22 @@ CREATE TABLE evidence (
     note          TEXT NOT NULL DEFAULT '',
     document_date TEXT,
     added_at      TEXT NOT NULL,
-    added_by      TEXT NOT NULL DEFAULT '',
+    added_by      TEXT NOT NULL DEFAULT '', butir TEXT,
     CHECK ((kind = 'file' AND sha256 IS NOT NULL AND url IS NULL)
         OR (kind = 'link' AND sha256 IS NULL AND url IS NOT NULL)),
     UNIQUE (assessment_id, indicator, sha256),
     UNIQUE (assessment_id, indicator, url)
+);
+CREATE TABLE external_value (
+    assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
+    indicator     INTEGER NOT NULL,
+    value_h       INTEGER NOT NULL CHECK (value_h BETWEEN 100 AND 500),
+    index_name    TEXT NOT NULL,
+    source        TEXT NOT NULL CHECK (length(trim(source)) > 0),
+    source_year   INTEGER,
+    author        TEXT NOT NULL DEFAULT '',
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (assessment_id, indicator)
 );
 CREATE TABLE framework (
     id           TEXT NOT NULL,
@@ -96,6 +119,15 @@ CREATE TABLE framework (
     catalog_json TEXT NOT NULL,
     added_at     TEXT NOT NULL,
     PRIMARY KEY (id, version)
+);
+CREATE TABLE indicator_value (
+    assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
+    indicator     INTEGER NOT NULL,
+    source        TEXT NOT NULL CHECK (source IN ('self', 'assessor')),
+    value_h       INTEGER NOT NULL CHECK (value_h BETWEEN 100 AND 500),
+    author        TEXT NOT NULL DEFAULT '',
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (assessment_id, indicator, source)
 );
 CREATE TABLE instansi (
     id               INTEGER PRIMARY KEY CHECK (id = 1),

@@ -3,8 +3,9 @@
 //! and the value, never silently read as a default.
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use swanilai_core::butir::{ButirStatus, RevisiKind};
 use swanilai_core::workflow::{AssessmentStatus, CommentKind, Role, Status};
-use swanilai_core::Level;
+use swanilai_core::{Level, Value};
 
 /// A core value as a SQL value (orphan rules keep `ToSql`/`FromSql` off the core's own
 /// types here, so they travel in this wrapper).
@@ -36,6 +37,27 @@ text_value!(Status, "review status");
 text_value!(Role, "team role");
 text_value!(AssessmentStatus, "assessment status");
 text_value!(CommentKind, "comment kind");
+text_value!(ButirStatus, "butir status");
+text_value!(RevisiKind, "revisi kind");
+
+impl ToSql for Sql<Value> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(i64::from(self.0.hundredths())))
+    }
+}
+
+impl FromSql for Sql<Value> {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let n = value.as_i64()?;
+        u32::try_from(n)
+            .ok()
+            .and_then(|h| Value::from_hundredths(h).ok())
+            .map(Sql)
+            .ok_or_else(|| {
+                FromSqlError::Other(format!("value {n} (hundredths) is outside 1.00-5.00").into())
+            })
+    }
+}
 
 impl<T: TextValue> ToSql for Sql<T> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

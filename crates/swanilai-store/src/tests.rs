@@ -285,3 +285,82 @@ fn sample_instansi() -> instansi::InstansiRow {
         created_at: "2026-01-01T00:00:00Z".into(),
     }
 }
+
+#[test]
+fn decimal_values_external_values_and_butir_keep_their_type() {
+    use swanilai_core::butir::{ButirState, ButirStatus, RevisiKind};
+    use swanilai_core::Value;
+    let (_d, store) = open_temp();
+    let c = store.conn();
+    let now = "2026-01-01T00:00:00Z";
+    frameworks::ensure(
+        c,
+        &frameworks::FrameworkRow {
+            id: "f".into(),
+            version: "1".into(),
+            catalog_json: "{}".into(),
+        },
+        now,
+    )
+    .unwrap();
+    let a = assessments::insert(c, 2026, "f", "1", "v", now).unwrap();
+    let v = Value::parse("2.35").unwrap();
+    use values::ValueSource::{Assessor, SelfAssessed};
+    values::put(c, a.id, SelfAssessed, 3, Some(v), "sari", now).unwrap();
+    values::put(
+        c,
+        a.id,
+        Assessor,
+        3,
+        Some(Value::parse("2").unwrap()),
+        "sari",
+        now,
+    )
+    .unwrap();
+    assert_eq!(
+        values::get(c, a.id, SelfAssessed, 3)
+            .unwrap()
+            .map(|r| r.value),
+        Some(v)
+    );
+    assert_eq!(
+        values::list(c, a.id, Assessor).unwrap()[0]
+            .value
+            .hundredths(),
+        200,
+        "kept apart"
+    );
+    values::put(c, a.id, SelfAssessed, 3, None, "sari", now).unwrap();
+    assert_eq!(values::get(c, a.id, SelfAssessed, 3).unwrap(), None);
+    for bad in [
+        "INSERT INTO indicator_value VALUES (?1, 1, 'self', 501, '', 't')",
+        "INSERT INTO indicator_value VALUES (?1, 1, 'simulasi', 200, '', 't')",
+        "INSERT INTO butir_status VALUES (?1, 'X', 1, 'diterima', 'tidak_tepat', '', '', 't')",
+        "INSERT INTO external_value VALUES (?1, 5, 200, 'SDI', '  ', NULL, '', 't')",
+    ] {
+        assert!(
+            c.execute(bad, [a.id]).is_err(),
+            "the schema must refuse: {bad}"
+        );
+    }
+    let row = butir::ButirRow {
+        butir: "GT.I1_L2_1".into(),
+        indicator: 1,
+        state: ButirState::new(
+            ButirStatus::Revisi,
+            Some(RevisiKind::TidakTepat),
+            "SK belum".into(),
+        )
+        .unwrap(),
+        author: "sari".into(),
+        updated_at: now.into(),
+    };
+    butir::put(c, a.id, &row).unwrap();
+    assert_eq!(butir::list(c, a.id, Some(1)).unwrap(), [row]);
+    assert!(butir::list(c, a.id, Some(2)).unwrap().is_empty());
+    assert!(
+        c.execute("UPDATE indicator_value SET value_h = 99", [])
+            .is_err(),
+        "a hand edit below 1.00 is refused by the CHECK"
+    );
+}

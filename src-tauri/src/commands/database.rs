@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use swanilai_app::{
-    settings, AppResult, AssessmentDto, BackupDto, DatabaseDto, InstansiDto, InstansiInput, Open,
+    settings, AppResult, AssessmentDto, BackupDto, DatabaseDto, FrameworkDto, InstansiDto,
+    InstansiInput, Open,
 };
 use tauri::{AppHandle, Runtime, State};
 
@@ -21,13 +22,25 @@ pub fn start(
     state: State<'_, AppState>,
     input: InstansiInput,
     year: i32,
+    framework: Option<String>,
 ) -> AppResult<DatabaseDto> {
-    state.with(|app| app.start(input, year))
+    state.with(|app| app.start(input, year, framework.as_deref()))
 }
 
+/// A new year's assessment, with the framework chosen (None: the default one).
 #[tauri::command(async)]
-pub fn new_assessment(state: State<'_, AppState>, year: i32) -> AppResult<AssessmentDto> {
-    state.with(|app| app.new_assessment(year, None))
+pub fn new_assessment(
+    state: State<'_, AppState>,
+    year: i32,
+    framework: Option<String>,
+) -> AppResult<AssessmentDto> {
+    state.with(|app| app.new_assessment(year, framework.as_deref()))
+}
+
+/// The frameworks an assessment can be made with (shipped and loaded).
+#[tauri::command(async)]
+pub fn frameworks(state: State<'_, AppState>) -> AppResult<Vec<FrameworkDto>> {
+    state.with(|app| app.frameworks())
 }
 
 /// The supervisor changes the instansi profile (audited).

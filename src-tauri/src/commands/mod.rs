@@ -16,6 +16,7 @@ pub mod review;
 pub mod settings;
 pub mod team;
 pub mod transfer;
+pub mod values;
 
 use swanilai_app::{ProgressDto, ProgressStage};
 use tauri::ipc::Channel;

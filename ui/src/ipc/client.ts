@@ -41,6 +41,13 @@ import type { Settings } from "./bindings/Settings";
 import type { SignedInDto } from "./bindings/SignedInDto";
 import type { TeamMemberDto } from "./bindings/TeamMemberDto";
 import type { Year } from "./bindings/Year";
+import type { ButirDto } from "./bindings/ButirDto";
+import type { ButirInput } from "./bindings/ButirInput";
+import type { ExternalInput } from "./bindings/ExternalInput";
+import type { FrameworkDto } from "./bindings/FrameworkDto";
+import type { IndicatorValueDto } from "./bindings/IndicatorValueDto";
+import type { ScoringDto } from "./bindings/ScoringDto";
+import type { ValueInput } from "./bindings/ValueInput";
 
 export type {
   AccountDto, AnswerDto, AnswerInput, AssessmentDto, Assignee, AssignmentDto, AuditEntryDto, AuditReport, BackupDto,
@@ -48,6 +55,11 @@ export type {
   InstansiDto, InstansiInput, Language, MergeDecision, MergeReport, NewAccount, PackageDto, PackageSummary, PackageTarget,
   ProgressDto, ReviewStep, Role, Settings, SignedInDto, Take, TeamMemberDto, TextSize, WorkingCopyDto, Year,
 };
+export type { ButirDto, ButirInput, ExternalInput, FrameworkDto, IndicatorValueDto, ScoringDto, ValueInput };
+export type { ButirStatus } from "./bindings/ButirStatus";
+export type { RevisiKind } from "./bindings/RevisiKind";
+export type { BandDto } from "./bindings/BandDto";
+export type { ExternalValueDto } from "./bindings/ExternalValueDto";
 export type { Change } from "./bindings/Change";
 export type { Field } from "./bindings/Field";
 export type { IndicatorMergeDto } from "./bindings/IndicatorMergeDto";
@@ -106,8 +118,11 @@ async function one<T>(list: Promise<T[]>, what: string): Promise<T> {
 export const ipc = {
   // database
   databaseSummary: () => call<DatabaseDto>("database_summary"),
-  start: (input: InstansiInput, year: number) => call<DatabaseDto>("start", { input, year }),
-  newAssessment: (year: number) => call<AssessmentDto>("new_assessment", { year }),
+  start: (input: InstansiInput, year: number, framework: string | null = null) =>
+    call<DatabaseDto>("start", { input, year, framework }),
+  newAssessment: (year: number, framework: string | null = null) =>
+    call<AssessmentDto>("new_assessment", { year, framework }),
+  frameworks: () => call<FrameworkDto[]>("frameworks"),
   updateProfile: (input: InstansiInput) => call<InstansiDto>("update_profile", { input }),
   loadDemo: () => call<DatabaseDto>("load_demo"),
   openDatabase: (path: string, create: boolean) => call<DatabaseDto>("open_database", { path, create }),
@@ -125,6 +140,19 @@ export const ipc = {
 
   // index
   index: (year: Year) => call<IndexDto>("index", { year }),
+
+  // decimal frameworks (Indeks Pemdi): scoring, values, external indices, butir
+  scoring: (year: Year) => call<ScoringDto>("scoring", { year }),
+  values: (year: Year, indicator: number | null = null) =>
+    call<IndicatorValueDto[]>("values", { year, indicator }),
+  setValue: (year: Year, indicator: number, input: ValueInput) =>
+    call<IndicatorValueDto>("set_value", { year, indicator, input }),
+  setExternal: (year: Year, indicator: number, input: ExternalInput) =>
+    call<IndicatorValueDto>("set_external", { year, indicator, input }),
+  butir: (year: Year, indicator: number | null) => call<ButirDto[]>("butir", { year, indicator }),
+  setButir: (year: Year, input: ButirInput) => call<ButirDto[]>("set_butir", { year, input }),
+  attachToButir: (year: Year, evidence: number, butir: string | null) =>
+    call<EvidenceDto>("attach_to_butir", { year, evidence, butir }),
 
   // evidence
   evidence: (year: Year, indicator: number | null) => call<EvidenceDto[]>("evidence", { year, indicator }),

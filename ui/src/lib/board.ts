@@ -26,7 +26,13 @@ export function isAnswered(a: AnswerDto | undefined): boolean {
 }
 
 /** Catalog order kept; a framework without domains gets one unnamed group (number 0). */
-export function groupBoard(indicators: IndicatorInfo[], answers: AnswerDto[]): DomainGroup[] {
+/** `done`: whether an indicator counts as answered (default: it has a level; a decimal
+ * framework passes whether it has a value). */
+export function groupBoard(
+  indicators: IndicatorInfo[],
+  answers: AnswerDto[],
+  done: (n: number, a: AnswerDto | undefined) => boolean = (_n, a) => isAnswered(a),
+): DomainGroup[] {
   const byNumber = new Map(answers.map((a) => [a.indicator, a]));
   const domains: DomainGroup[] = [];
   for (const info of indicators) {
@@ -44,7 +50,7 @@ export function groupBoard(indicators: IndicatorInfo[], answers: AnswerDto[]): D
     const answer = byNumber.get(info.number);
     asp.rows.push({ info, answer });
     asp.total += 1;
-    if (isAnswered(answer)) asp.answered += 1;
+    if (done(info.number, answer)) asp.answered += 1;
   }
   return domains;
 }
@@ -78,8 +84,11 @@ export function filterBoard(groups: DomainGroup[], filter: Filter, query: string
     .filter((d) => d.aspects.length > 0);
 }
 
-export function progress(answers: AnswerDto[]): { answered: number; total: number; percent: number } {
-  const answered = answers.filter(isAnswered).length;
+export function progress(
+  answers: AnswerDto[],
+  done: (n: number, a: AnswerDto | undefined) => boolean = (_n, a) => isAnswered(a),
+): { answered: number; total: number; percent: number } {
+  const answered = answers.filter((a) => done(a.indicator, a)).length;
   const total = answers.length;
   return { answered, total, percent: total === 0 ? 0 : Math.round((answered * 100) / total) };
 }

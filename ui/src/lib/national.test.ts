@@ -29,3 +29,16 @@ describe("copy for the national application", () => {
     expect(text.endsWith("Data dukung:\n-")).toBe(true);
   });
 });
+
+describe("national text of a decimal framework", () => {
+  it("says the value and its band instead of a level", () => {
+    const text = nationalText(
+      { number: 1, name: "Kebijakan Pemerintah Digital" } as never,
+      { level: null, level_name: null, service_name: null, explanation: "Ada Perbup." } as never,
+      [],
+      "2,35 (Cukup)",
+    );
+    expect(text).toContain("Nilai: 2,35 (Cukup)");
+    expect(text).not.toContain("Tingkat");
+  });
+});

@@ -2,11 +2,13 @@
 // pastes instead of re-typing. Always Indonesian: the national form is.
 import type { AnswerDto, EvidenceDto, IndicatorInfo } from "../ipc/client";
 
-export function nationalText(info: IndicatorInfo, answer: AnswerDto, evidence: EvidenceDto[]): string {
+/** `value`: for a framework scored with decimal values, the value and its band in words
+ * ("2,35 (Cukup)"), said instead of a level. */
+export function nationalText(info: IndicatorInfo, answer: AnswerDto, evidence: EvidenceDto[], value?: string): string {
   const level = answer.level != null ? `${answer.level} (${answer.level_name ?? ""})`.replace(" ()", "") : "-";
   const lines = [
     `Indikator ${info.number}: ${answer.service_name ? `${info.name} (${answer.service_name})` : info.name}`,
-    `Jawaban: Tingkat ${level}`,
+    value != null ? `Nilai: ${value}` : `Jawaban: Tingkat ${level}`,
     "",
     "Penjelasan:",
     answer.explanation.trim() || "-",

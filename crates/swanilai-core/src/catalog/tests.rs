@@ -178,3 +178,76 @@ fn parse_hundredths_accepts_decimal_text_only() {
     assert_eq!(parse_hundredths("3.555"), None);
     assert_eq!(parse_hundredths("x"), None);
 }
+
+#[test]
+fn the_provisional_pemdi_catalog_has_its_structure() {
+    let c = crate::builtin::builtin(crate::builtin::PEMDI_2026).unwrap();
+    assert!(c.is_provisional());
+    assert!(!c.has_domains());
+    assert_eq!(
+        (c.aspects().len(), c.indicators().len(), c.butir().len()),
+        (7, 20, 232)
+    );
+    let aspects: Vec<u32> = c.aspects().iter().map(|a| a.weight_bp).collect();
+    assert_eq!(aspects, [1000, 1000, 1500, 1500, 1000, 1500, 2500]);
+    let external: Vec<u32> = c
+        .indicators()
+        .iter()
+        .filter(|i| i.external_index.is_some())
+        .map(|i| i.number)
+        .collect();
+    assert_eq!(external, [5, 6, 7, 18]);
+    assert_eq!(c.scoring().value, ValueKind::Decimal);
+    assert_eq!(c.butir_of(9).len(), 6);
+    assert_eq!(
+        c.butir_by_id("GT.I1_L2_3").map(|b| (b.indicator, b.level)),
+        Some((1, 2))
+    );
+    assert!(
+        c.criteria_version_for_year(2026).indicators.is_empty(),
+        "no criteria text"
+    );
+}
+
+#[test]
+fn the_59_2020_catalog_serialises_as_before() {
+    // New catalog fields are left out at their defaults, so a 59/2020 catalog stored in a
+    // database before them compares equal to the shipped one.
+    let (_, text) = builtin_sources()[0];
+    let c = Catalog::from_json(text).unwrap();
+    let back: serde_json::Value = serde_json::from_str(&c.to_json()).unwrap();
+    let orig: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(back, orig);
+    assert!(!c.to_json().contains("scoring") && !c.to_json().contains("butir"));
+}
+
+#[test]
+fn pemdi_catalog_problems_are_named() {
+    let mut f = crate::builtin::builtin(crate::builtin::PEMDI_2026)
+        .unwrap()
+        .file()
+        .clone();
+    f.aspects[0].weight_bp = 1100;
+    f.butir[0].indicator = 99;
+    f.butir[1].id = f.butir[0].id.clone();
+    f.indicators[4]
+        .external_index
+        .as_mut()
+        .unwrap()
+        .default_value = "0.5".into();
+    let Err(CatalogError::Invalid(problems)) = Catalog::validate(f) else {
+        panic!("a broken catalog must be refused")
+    };
+    let said: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{}: {}", p.path, p.message))
+        .collect();
+    for want in [
+        "aspects: aspect weights add up to 10100 basis points, not 10000 (100 %)",
+        "butir[0].indicator: butir 'GT.I1_L1_1' refers to indicator 99, which the framework does not have",
+        "butir[1].id: duplicate butir id 'GT.I1_L1_1'",
+        "indicators[4].external_index.default_value: '0.5' is outside 1.00-5.00",
+    ] {
+        assert!(said.iter().any(|s| s == want), "missing `{want}` in {said:#?}");
+    }
+}

@@ -102,6 +102,9 @@ impl Reading {
             aspects: self.aspects(&aspects),
             indicators: self.indicators(&indicators),
             criteria_versions: self.criteria_versions(&versions, &criteria, notes.as_ref()),
+            // Not carried by the catalog workbook: a framework that needs them is a JSON file.
+            scoring: Default::default(),
+            butir: Vec::new(),
         })
     }
 
@@ -150,6 +153,9 @@ impl Reading {
             short_title: get("short_title"),
             index_name: get("index_name"),
             source: get("source"),
+            provisional: false,
+            status_note: String::new(),
+            program: None,
         };
         (get("format"), format_version, info)
     }
@@ -197,6 +203,7 @@ impl Reading {
                 RatingBand {
                     name: self.text(t, row, 0),
                     min: self.opt_text(t, row, 1).map(|m| m.trim().to_owned()),
+                    label: None,
                 }
             })
             .collect()
@@ -228,6 +235,7 @@ impl Reading {
                     domain: self.opt_u32(t, row, 2),
                     name: self.text(t, row, 3),
                     weight_bp: self.u32(t, row, 4),
+                    name_variants: Vec::new(),
                 }
             })
             .collect()
@@ -246,6 +254,8 @@ impl Reading {
                     level_kind: self.text(t, row, 4),
                     question: self.text(t, row, 5),
                     nameable: self.flag(t, row, 6),
+                    name_variants: Vec::new(),
+                    external_index: None,
                 }
             })
             .collect()

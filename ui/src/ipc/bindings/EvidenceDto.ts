@@ -75,4 +75,9 @@ newly_attached: boolean,
  * ("7.a.Perbup.pdf" attached to indicator 5 claims 7): attached all the same, but the
  * window and the command line warn. None when the name claims nothing or this indicator.
  */
-claims_indicator: number | null, };
+claims_indicator: number | null, 
+/**
+ * The evidence item (butir) it is attached to ("GT.I1_L2_1"), in frameworks that list
+ * butir; None when attached to the indicator as a whole.
+ */
+butir: string | null, };

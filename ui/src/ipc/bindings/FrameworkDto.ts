@@ -39,4 +39,8 @@ criteria_versions: Array<string>,
 /**
  * True for a catalog shipped inside the app; false for one loaded from a file.
  */
-builtin: boolean, };
+builtin: boolean, 
+/**
+ * Not verified against the official text (say "sementara" beside its name).
+ */
+provisional: boolean, };

@@ -58,4 +58,18 @@ domains: Array<GroupIndexDto>,
 /**
  * One entry per aspect, in catalog order.
  */
-aspects: Array<GroupIndexDto>, };
+aspects: Array<GroupIndexDto>, 
+/**
+ * The framework is provisional (not verified against the official text): say
+ * "sementara" beside the index.
+ */
+provisional: boolean, 
+/**
+ * "level" (whole levels, 59/2020) or "decimal" (values 1,00-5,00, Indeks Pemdi).
+ */
+value_kind: string, 
+/**
+ * The same index over the assessor's values (decimal frameworks, once any is entered),
+ * kept apart from the team's; left out otherwise.
+ */
+assessor?: IndexDto, };

@@ -1,0 +1,322 @@
+//! The Indeks Pemerintah Digital on the command line (issue 11): the names and flags the
+//! acceptance checks use, "provisional" said, and bad input refused with nothing written.
+
+use super::*;
+
+/// Every row of the tables a Pemdi command writes, to prove a refusal wrote nothing.
+fn pemdi_rows(env: &Env) -> Vec<String> {
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let mut out = Vec::new();
+    for sql in [
+        "SELECT indicator || ':' || source || ':' || value_h FROM indicator_value ORDER BY 1",
+        "SELECT indicator || ':' || value_h || ':' || source FROM external_value ORDER BY 1",
+        "SELECT butir || ':' || status || ':' || coalesce(revisi_kind, '') || ':' || note FROM butir_status ORDER BY 1",
+        "SELECT CAST(count(*) AS TEXT) FROM audit_log",
+    ] {
+        let mut s = c.prepare(sql).unwrap();
+        let rows = s.query_map([], |r| r.get::<_, String>(0)).unwrap();
+        out.extend(rows.map(Result::unwrap));
+    }
+    out
+}
+
+fn pemdi_ready(env: &Env) {
+    env.ok(&[
+        "init",
+        "--instansi",
+        "Pemerintah Kabupaten Uji",
+        "--kind",
+        "kabupaten",
+    ]);
+    env.ok(&[
+        "assessment",
+        "new",
+        "--year",
+        "2026",
+        "--framework",
+        "pemdi-2026",
+    ]);
+}
+
+#[test]
+fn index_from_a_values_file_needs_no_database() {
+    let env = Env::new();
+    let csv = env.path("values.csv");
+    let rows: String = (1..=20).map(|n| format!("{n},2.5\n")).collect();
+    std::fs::write(&csv, format!("indicator,value\n{rows}")).unwrap();
+    let out = swanilai()
+        .args(["index", "--framework", "pemdi-2026", "--values"])
+        .arg(&csv)
+        .arg("--json")
+        .assert()
+        .success();
+    let d: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(d["index"], 2.5);
+    assert_eq!(d["rating"], "Baik");
+    assert_eq!(d["domains"], serde_json::json!([]));
+    assert_eq!(d["provisional"], true);
+    let aspects = d["aspects"].as_array().unwrap();
+    assert_eq!(aspects.len(), 7);
+    assert_eq!(
+        (aspects[0]["number"].clone(), aspects[0]["index"].clone()),
+        (1.into(), 2.5.into())
+    );
+    assert_eq!(
+        aspects[6]["name"],
+        "Kepuasan Pengguna Layanan Digital Pemerintah"
+    );
+    // Text output says provisional.
+    let out = swanilai()
+        .args(["index", "--framework", "pemdi-2026", "--values"])
+        .arg(&csv)
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("SEMENTARA (provisional)"), "{text}");
+    // A values file for a framework scored with levels, a bad value: refused by code.
+    swanilai()
+        .args(["index", "--framework", "permenpanrb-59-2020", "--values"])
+        .arg(&csv)
+        .assert()
+        .failure()
+        .stderr(contains("WRONG_VALUE_KIND"));
+    std::fs::write(&csv, "indicator;value\n1;5,5\n").unwrap();
+    swanilai()
+        .args([
+            "--lang",
+            "en",
+            "index",
+            "--framework",
+            "pemdi-2026",
+            "--values",
+        ])
+        .arg(&csv)
+        .assert()
+        .failure()
+        .stderr(contains(
+            "row 2, column value: '5,5' is not a value 1.00-5.00",
+        ));
+}
+
+#[test]
+fn a_pemdi_assessment_through_the_command_line() {
+    let env = Env::new();
+    pemdi_ready(&env);
+    env.ok(&[
+        "answer",
+        "set",
+        "--year",
+        "2026",
+        "--indicator",
+        "1",
+        "--value",
+        "2.35",
+        "--explanation",
+        "FAKTA: Perbup 12/2024",
+    ]);
+    env.ok(&[
+        "answer",
+        "set",
+        "--indicator",
+        "20",
+        "--value",
+        "4",
+        "--assessor-value",
+        "3.5",
+    ]);
+    env.ok(&[
+        "external",
+        "set",
+        "--indicator",
+        "5",
+        "--value",
+        "3.1",
+        "--source",
+        "Indeks SDI 2025",
+        "--source-year",
+        "2025",
+    ]);
+    env.ok(&[
+        "butir",
+        "set",
+        "--id",
+        "GT.I1_L2_1",
+        "--status",
+        "revisi",
+        "--kind",
+        "tidak-tepat",
+        "--note",
+        "SK belum ditandatangani",
+    ]);
+    let list = env.json(&["butir", "list", "--indicator", "1", "--json"]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 14);
+    let l3 = list.iter().find(|b| b["id"] == "GT.I1_L3_1").unwrap();
+    assert_eq!(
+        (l3["effective_status"].clone(), l3["gated"].clone()),
+        ("revisi".into(), true.into())
+    );
+    assert_eq!(l3["effective_kind"], "otomatis_ditolak");
+    assert!(env
+        .ok(&["butir", "list", "--indicator", "1"])
+        .starts_with("SEMENTARA"));
+
+    // Evidence attached to a butir: counted there, and a draft butir becomes diunggah.
+    let pdf = env.path("I1-L1-01 rancangan renstra.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 rancangan").unwrap();
+    env.ok(&["evidence", "add", "--indicator", "1", pdf.to_str().unwrap()]);
+    let ev = env.json(&["evidence", "list", "--indicator", "1", "--json"]);
+    let id = ev[0]["id"].as_i64().unwrap().to_string();
+    env.ok(&["butir", "attach", "--evidence", &id, "--id", "GT.I1_L1_1"]);
+    env.fails(
+        &["butir", "attach", "--evidence", &id, "--id", "GT.I2_L1_1"],
+        "INVALID_INPUT",
+    );
+    let l1 = env.json(&["butir", "list", "--indicator", "1", "--json"]);
+    assert_eq!(
+        (l1[0]["status"].clone(), l1[0]["evidence_count"].clone()),
+        ("diunggah".into(), 1.into())
+    );
+    assert_eq!(
+        env.json(&["evidence", "list", "--json"])[0]["butir"],
+        "GT.I1_L1_1"
+    );
+
+    let idx = env.json(&["index", "--year", "2026", "--json"]);
+    // 1 (5 %) 2,35, 20 (15 %) 4, 5 (5 %) 3,1, 6, 7 (3 % each) and 18 (3 %) at 1:
+    // (11,75 + 60 + 15,5 + 9) / 34 = 96,25 / 34 = 2,8308.. -> 2,83
+    assert_eq!(idx["index_text"], "2,83");
+    assert_eq!(
+        (idx["answered"].clone(), idx["total"].clone()),
+        (6.into(), 20.into())
+    );
+    assert_eq!(
+        idx["assessor"]["answered"], 5,
+        "the assessor's index over their own values"
+    );
+    assert!(env.ok(&["index"]).starts_with("SEMENTARA (provisional)"));
+
+    // The evidence package names a butir's file I{n}-L{l}-{NN} and says provisional.
+    let zip_path = env.path("paket.zip");
+    env.ok(&["evidence", "package", "--out", zip_path.to_str().unwrap()]);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    assert!(
+        names.contains(&"data-dukung/01/I1-L1-01.I1-L1-01 rancangan renstra.pdf".to_owned()),
+        "{names:?}"
+    );
+    let mut readme = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("BACA-SAYA.txt").unwrap(), &mut readme).unwrap();
+    assert!(
+        readme.contains("penilaian mandiri Pemerintah Digital") && readme.contains("SEMENTARA"),
+        "{readme}"
+    );
+    env.ok(&[
+        "document",
+        "berita-acara",
+        "--out",
+        env.path("ba.pdf").to_str().unwrap(),
+    ]);
+    env.ok(&["audit", "verify"]);
+}
+
+#[test]
+fn bad_pemdi_input_is_refused_clearly_and_changes_nothing() {
+    let env = Env::new();
+    pemdi_ready(&env);
+    env.ok(&["answer", "set", "--indicator", "2", "--value", "2"]);
+    let before = pemdi_rows(&env);
+    for (args, code) in [
+        (
+            &["answer", "set", "--indicator", "2", "--value", "5.01"][..],
+            "INVALID_VALUE",
+        ),
+        (
+            &["answer", "set", "--indicator", "2", "--value", "0,99"],
+            "INVALID_VALUE",
+        ),
+        (
+            &["answer", "set", "--indicator", "2", "--value", "2.355"],
+            "INVALID_VALUE",
+        ),
+        (
+            &["answer", "set", "--indicator", "2", "--level", "3"],
+            "WRONG_VALUE_KIND",
+        ),
+        (
+            &["answer", "set", "--indicator", "5", "--value", "3"],
+            "EXTERNAL_INDICATOR",
+        ),
+        (
+            &[
+                "external",
+                "set",
+                "--indicator",
+                "2",
+                "--value",
+                "3",
+                "--source",
+                "x",
+            ],
+            "EXTERNAL_INDICATOR",
+        ),
+        (
+            &["butir", "set", "--id", "GT.I1_L9_1", "--status", "diterima"],
+            "UNKNOWN_BUTIR",
+        ),
+        (
+            &["butir", "set", "--id", "GT.I1_L1_1", "--status", "selesai"],
+            "INVALID_INPUT",
+        ),
+    ] {
+        env.fails(args, code);
+        assert_eq!(pemdi_rows(&env), before, "{args:?} must write nothing");
+    }
+}
+
+#[test]
+fn a_59_2020_assessment_refuses_a_decimal_value() {
+    let env = Env::new();
+    env.ready();
+    let before = env.snapshot();
+    env.fails(
+        &["answer", "set", "--indicator", "1", "--value", "2.5"],
+        "WRONG_VALUE_KIND",
+    );
+    env.fails(
+        &[
+            "external",
+            "set",
+            "--indicator",
+            "1",
+            "--value",
+            "2",
+            "--source",
+            "x",
+        ],
+        "WRONG_VALUE_KIND",
+    );
+    assert_eq!(env.snapshot(), before);
+}
+
+#[test]
+fn a_catalog_with_broken_weights_or_butir_is_refused() {
+    let env = Env::new();
+    let (_, text) = swanilai_core::builtin::builtin_sources()[1];
+    let mut file: serde_json::Value = serde_json::from_str(text).unwrap();
+    file["aspects"][6]["weight_bp"] = 2000.into();
+    file["butir"][3]["indicator"] = 42.into();
+    let path = env.path("pemdi-rusak.json");
+    std::fs::write(&path, file.to_string()).unwrap();
+    let out = swanilai()
+        .args(["catalog", "check"])
+        .arg(&path)
+        .assert()
+        .failure();
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("CATALOG_INVALID") && err.contains("aspect weights add up to 9500"),
+        "{err}"
+    );
+    assert!(err.contains("refers to indicator 42"), "{err}");
+}
