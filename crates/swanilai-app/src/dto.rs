@@ -430,6 +430,13 @@ pub enum ImportField {
     Explanation,
     /// The unit kerja or person in charge (Unit/Penanggung Jawab column).
     Owner,
+    /// The team's decimal value (butir workbook: Nilai Mandiri).
+    Value,
+    /// The assessor's decimal value (butir workbook: Nilai Asesor).
+    AssessorValue,
+    /// A butir's status, revisi kind and note (butir workbook: Butir sheet); before and
+    /// after start with the butir's id.
+    Butir,
 }
 
 impl ImportField {
@@ -439,6 +446,9 @@ impl ImportField {
             ImportField::Level => "level",
             ImportField::Explanation => "explanation",
             ImportField::Owner => "owner",
+            ImportField::Value => "value",
+            ImportField::AssessorValue => "assessor_value",
+            ImportField::Butir => "butir",
         }
     }
 }

@@ -32,6 +32,7 @@ mod team;
 mod team_dto;
 mod values;
 mod workbook;
+mod workbook_butir;
 mod year;
 
 use std::collections::HashMap;
