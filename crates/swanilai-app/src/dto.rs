@@ -551,6 +551,12 @@ pub struct FrameworkDto {
     pub criteria_versions: Vec<String>,
     /// True for a catalog shipped inside the app; false for one loaded from a file.
     pub builtin: bool,
+    /// Not verified against the official text: show "sementara" beside it.
+    pub provisional: bool,
+    /// "level" (whole levels, 59/2020) or "decimal" (values 1,00-5,00, Indeks Pemdi).
+    pub value_kind: String,
+    /// How many evidence items (butir) it lists (0 in 59/2020, 232 in the Indeks Pemdi).
+    pub butir: u32,
 }
 
 /// What the demo put into the database.

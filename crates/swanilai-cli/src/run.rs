@@ -530,11 +530,16 @@ fn catalog(
             } else {
                 for f in list {
                     outln!(
-                        "{} {} {}{}",
+                        "{} {} {}{}{}",
                         f.id,
                         f.version,
                         f.title,
-                        if f.builtin { " (shipped)" } else { "" }
+                        if f.builtin { " (shipped)" } else { "" },
+                        if f.provisional {
+                            " (SEMENTARA: provisional)"
+                        } else {
+                            ""
+                        }
                     );
                 }
             }
