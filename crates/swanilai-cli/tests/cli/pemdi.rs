@@ -272,6 +272,36 @@ fn bad_pemdi_input_is_refused_clearly_and_changes_nothing() {
         env.fails(args, code);
         assert_eq!(pemdi_rows(&env), before, "{args:?} must write nothing");
     }
+    // Evidence for a butir of another indicator is refused before anything is copied.
+    let pdf = env.path("sk.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 sk").unwrap();
+    let files = env.snapshot();
+    env.fails(
+        &[
+            "evidence",
+            "add",
+            "--indicator",
+            "1",
+            "--butir",
+            "GT.I2_L1_1",
+            pdf.to_str().unwrap(),
+        ],
+        "UNKNOWN_BUTIR",
+    );
+    assert_eq!(env.snapshot(), files);
+    env.ok(&[
+        "evidence",
+        "add",
+        "--indicator",
+        "1",
+        "--butir",
+        "GT.I1_L1_1",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        env.json(&["evidence", "list", "--json"])[0]["butir"],
+        "GT.I1_L1_1"
+    );
 }
 
 #[test]
