@@ -209,6 +209,10 @@ pub struct AnswerDto {
     pub updated_at: Option<String>,
     /// How many evidence files and links are attached to it.
     pub evidence_count: u32,
+    /// In a framework scored with decimals: the value the index uses for it (the team's,
+    /// or an external-index indicator's entered or default value), "2,35"; None otherwise
+    /// or while unset.
+    pub value_text: Option<String>,
     /// What the signed-in person may do with it now.
     pub can: AnswerPermissions,
     /// When it is returned (dikembalikan): the supervisor's reason, said where the member
