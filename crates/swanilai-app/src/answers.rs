@@ -185,6 +185,7 @@ impl App {
         let notes = return_notes(conn, a.id)?;
         let mut dto = to_dto(&catalog, &a, ind, row, count, touched, &viewer);
         dto.returned = returned(&dto, &notes);
+        dto.value_text = values_used(conn, &catalog, &a)?.remove(&indicator);
         Ok(dto)
     }
 
@@ -213,6 +214,7 @@ impl App {
             .collect();
         let counts: HashMap<u32, u32> = evidence::counts(conn, a.id)?.into_iter().collect();
         let notes = return_notes(conn, a.id)?;
+        let mut used = values_used(conn, &catalog, &a)?;
         Ok(catalog
             .indicators()
             .iter()
@@ -223,6 +225,7 @@ impl App {
                 let count = counts.get(&ind.number).copied().unwrap_or(0);
                 let mut dto = to_dto(&catalog, &a, ind, row, count, touched, &viewer);
                 dto.returned = returned(&dto, &notes);
+                dto.value_text = used.remove(&ind.number);
                 dto
             })
             .collect())
@@ -296,7 +299,27 @@ fn to_dto(
         author: row.author,
         updated_at: touched.then_some(row.updated_at),
         evidence_count,
+        value_text: None,
     }
+}
+
+/// The value each indicator of a decimal framework counts with in the index (none for a
+/// framework scored with levels).
+fn values_used(
+    conn: &swanilai_store::Connection,
+    catalog: &swanilai_core::Catalog,
+    a: &AssessmentRow,
+) -> AppResult<HashMap<u32, String>> {
+    if catalog.scoring().value != swanilai_core::ValueKind::Decimal {
+        return Ok(HashMap::new());
+    }
+    let s = crate::values::Stored::read(conn, a.id)?;
+    Ok(
+        swanilai_core::effective_values(catalog, &s.scored, &s.external_values())
+            .into_iter()
+            .map(|(n, v)| (n, v.to_id_string()))
+            .collect(),
+    )
 }
 
 impl App {

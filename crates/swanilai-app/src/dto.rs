@@ -209,6 +209,10 @@ pub struct AnswerDto {
     pub updated_at: Option<String>,
     /// How many evidence files and links are attached to it.
     pub evidence_count: u32,
+    /// In a framework scored with decimals: the value the index uses for it (the team's,
+    /// or an external-index indicator's entered or default value), "2,35"; None otherwise
+    /// or while unset.
+    pub value_text: Option<String>,
     /// What the signed-in person may do with it now.
     pub can: AnswerPermissions,
     /// When it is returned (dikembalikan): the supervisor's reason, said where the member
@@ -430,6 +434,13 @@ pub enum ImportField {
     Explanation,
     /// The unit kerja or person in charge (Unit/Penanggung Jawab column).
     Owner,
+    /// The team's decimal value (butir workbook: Nilai Mandiri).
+    Value,
+    /// The assessor's decimal value (butir workbook: Nilai Asesor).
+    AssessorValue,
+    /// A butir's status, revisi kind and note (butir workbook: Butir sheet); before and
+    /// after start with the butir's id.
+    Butir,
 }
 
 impl ImportField {
@@ -439,6 +450,9 @@ impl ImportField {
             ImportField::Level => "level",
             ImportField::Explanation => "explanation",
             ImportField::Owner => "owner",
+            ImportField::Value => "value",
+            ImportField::AssessorValue => "assessor_value",
+            ImportField::Butir => "butir",
         }
     }
 }
@@ -541,8 +555,12 @@ pub struct FrameworkDto {
     pub criteria_versions: Vec<String>,
     /// True for a catalog shipped inside the app; false for one loaded from a file.
     pub builtin: bool,
-    /// Not verified against the official text (say "sementara" beside its name).
+    /// Not verified against the official text: show "sementara" beside it.
     pub provisional: bool,
+    /// "level" (whole levels, 59/2020) or "decimal" (values 1,00-5,00, Indeks Pemdi).
+    pub value_kind: String,
+    /// How many evidence items (butir) it lists (0 in 59/2020, 232 in the Indeks Pemdi).
+    pub butir: u32,
 }
 
 /// What the demo put into the database.

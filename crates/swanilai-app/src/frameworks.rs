@@ -128,7 +128,9 @@ fn framework_dto(c: &Catalog, builtin: bool) -> FrameworkDto {
         indicators: c.indicators().len() as u32,
         criteria_versions: c.criteria_versions().iter().map(|v| v.id.clone()).collect(),
         builtin,
-        provisional: c.framework().provisional,
+        provisional: c.is_provisional(),
+        value_kind: c.scoring().value.as_str().to_owned(),
+        butir: c.butir().len() as u32,
     }
 }
 

@@ -33,6 +33,7 @@ mod team;
 mod team_dto;
 mod values;
 mod workbook;
+mod workbook_butir;
 mod year;
 
 use std::collections::HashMap;

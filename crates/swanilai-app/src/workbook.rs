@@ -30,6 +30,9 @@ impl App {
     ) -> AppResult<Vec<u8>> {
         let a = self.assessment(year)?;
         let catalog = self.catalog_of(&a)?;
+        if uses_butir_book(&catalog) {
+            return self.butir_book_bytes(&a, &catalog, out);
+        }
         let inst = self.require_instansi()?;
         let conn = self.store.conn();
         let stored: HashMap<u32, StoredAnswer> = answers::list(conn, a.id)?
@@ -95,7 +98,13 @@ impl App {
         year: impl Into<Year>,
         file: &Path,
     ) -> AppResult<ImportPreview> {
-        Ok(self.plan_import(year, file)?.0)
+        let a = self.assessment(year)?;
+        let catalog = self.catalog_of(&a)?;
+        if uses_butir_book(&catalog) {
+            ensure_open(&a)?;
+            return Ok(self.plan_butir_import(&a, &catalog, file)?.0);
+        }
+        Ok(self.plan_import(Some(a.year), file)?.0)
     }
 
     /// Import an edited workbook in one transaction. With rejected rows nothing is written
@@ -106,15 +115,26 @@ impl App {
         file: &Path,
         accept_valid_rows: bool,
     ) -> AppResult<ImportOutcome> {
-        let (preview, writes) = self.plan_import(year, file)?;
+        let a = self.assessment(year)?;
+        let catalog = self.catalog_of(&a)?;
+        if uses_butir_book(&catalog) {
+            ensure_open(&a)?;
+            let (preview, writes) = self.plan_butir_import(&a, &catalog, file)?;
+            if !preview.problems.is_empty() && !accept_valid_rows {
+                return Err(AppError::new(
+                    ErrorCode::ImportRejected,
+                    rejected(file, &preview.problems, self.language),
+                ));
+            }
+            return self.apply_butir_import(&a, preview, writes);
+        }
+        let (preview, writes) = self.plan_import(Some(a.year), file)?;
         if !preview.problems.is_empty() && !accept_valid_rows {
             return Err(AppError::new(
                 ErrorCode::ImportRejected,
                 rejected(file, &preview.problems, self.language),
             ));
         }
-        let year = preview.year;
-        let a = self.assessment(Some(year))?;
         let mut actor = String::new();
         let mut refused = Vec::new();
         for w in &writes {
@@ -167,31 +187,7 @@ impl App {
         let lang = self.language;
         let sheet = swanilai_xlsx::read_assessment(file, &catalog)
             .map_err(|e| AppError::from_xlsx(e, lang))?;
-        if let Some(y) = sheet.year.filter(|y| *y != a.year) {
-            return Err(AppError::new(
-                ErrorCode::WorkbookWrongAssessment,
-                format!(
-                    "{} is the workbook of the {y} assessment, not {}; import it with --year {y}",
-                    file.display(),
-                    a.year
-                ),
-            ));
-        }
-        if let Some(f) = sheet
-            .framework_id
-            .as_ref()
-            .filter(|f| **f != a.framework_id)
-        {
-            return Err(AppError::new(
-                ErrorCode::WorkbookWrongAssessment,
-                format!(
-                    "{} was exported for framework {f}, but the {} assessment uses {}",
-                    file.display(),
-                    a.year,
-                    a.framework_id
-                ),
-            ));
-        }
+        check_origin(file, &a, sheet.year, sheet.framework_id.as_deref())?;
         let stored: HashMap<u32, StoredAnswer> = answers::list(self.store.conn(), a.id)?
             .into_iter()
             .map(|r| (r.indicator, r))
@@ -255,6 +251,43 @@ impl App {
         };
         Ok((preview, writes))
     }
+}
+
+/// Whether an assessment's framework is exchanged as the butir workbook (it lists butir or
+/// scores decimal values) rather than the national workbook.
+fn uses_butir_book(catalog: &swanilai_core::Catalog) -> bool {
+    !catalog.butir().is_empty() || catalog.scoring().value == swanilai_core::ValueKind::Decimal
+}
+
+/// Refuse a workbook exported for another year or framework than the assessment.
+pub(crate) fn check_origin(
+    file: &Path,
+    a: &swanilai_store::assessments::AssessmentRow,
+    year: Option<i32>,
+    framework: Option<&str>,
+) -> AppResult<()> {
+    if let Some(y) = year.filter(|y| *y != a.year) {
+        return Err(AppError::new(
+            ErrorCode::WorkbookWrongAssessment,
+            format!(
+                "{} is the workbook of the {y} assessment, not {}; import it with --year {y}",
+                file.display(),
+                a.year
+            ),
+        ));
+    }
+    if let Some(f) = framework.filter(|f| *f != a.framework_id) {
+        return Err(AppError::new(
+            ErrorCode::WorkbookWrongAssessment,
+            format!(
+                "{} was exported for framework {f}, but the {} assessment uses {}",
+                file.display(),
+                a.year,
+                a.framework_id
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Why an import with rejected rows wrote nothing, with the first ten problems, in `lang`.

@@ -474,6 +474,9 @@ pub enum EvidenceCmd {
         /// The documents' own date (YYYY-MM-DD), not the upload date.
         #[arg(long)]
         date: Option<String>,
+        /// Attach them to this butir of the indicator (frameworks that list butir).
+        #[arg(long)]
+        butir: Option<String>,
         #[arg(required = true)]
         files: Vec<PathBuf>,
         #[arg(long)]

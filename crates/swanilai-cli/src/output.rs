@@ -78,7 +78,10 @@ pub fn print_answers(list: &[AnswerDto]) {
             "{:>2} {:<70} {:>2} {:<10} {:>3} berkas",
             a.indicator,
             name,
-            a.level.map_or("-".into(), |l| l.to_string()),
+            a.value_text
+                .clone()
+                .or_else(|| a.level.map(|l| l.to_string()))
+                .unwrap_or_else(|| "-".into()),
             a.status,
             a.evidence_count
         );

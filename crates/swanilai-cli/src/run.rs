@@ -360,10 +360,32 @@ fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
             year,
             indicator,
             date,
+            butir,
             files,
             json,
         } => {
-            let added = app.add_evidence_files(year.year, indicator, &files, date.as_deref())?;
+            if let Some(b) = butir.as_deref() {
+                // Refuse a butir id before copying anything.
+                let ok = app
+                    .butir(year.year, Some(indicator))?
+                    .iter()
+                    .any(|x| x.id == b.trim());
+                if !ok {
+                    return Err(AppError::new(
+                        ErrorCode::UnknownButir,
+                        format!("indicator {indicator} has no butir '{}'; `butir list --indicator {indicator}` shows them", b.trim()),
+                    ));
+                }
+            }
+            let mut added =
+                app.add_evidence_files(year.year, indicator, &files, date.as_deref())?;
+            if let Some(b) = butir.as_deref() {
+                for e in &mut added {
+                    let fresh = e.newly_attached;
+                    *e = app.attach_evidence_to_butir(year.year, e.id, Some(b))?;
+                    e.newly_attached = fresh;
+                }
+            }
             if json {
                 print_json(&added)
             } else {
@@ -530,11 +552,16 @@ fn catalog(
             } else {
                 for f in list {
                     outln!(
-                        "{} {} {}{}",
+                        "{} {} {}{}{}",
                         f.id,
                         f.version,
                         f.title,
-                        if f.builtin { " (shipped)" } else { "" }
+                        if f.builtin { " (shipped)" } else { "" },
+                        if f.provisional {
+                            " (SEMENTARA: provisional)"
+                        } else {
+                            ""
+                        }
                     );
                 }
             }

@@ -364,3 +364,56 @@ fn decimal_values_external_values_and_butir_keep_their_type() {
         "a hand edit below 1.00 is refused by the CHECK"
     );
 }
+
+#[test]
+fn a_59_2020_database_of_schema_4_migrates_with_its_rows_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.db");
+    let dump = |c: &rusqlite::Connection| -> Vec<String> {
+        let mut out = Vec::new();
+        for table in ["assessment", "answer", "evidence", "framework"] {
+            let mut s = c.prepare(&format!("SELECT * FROM {table}")).unwrap();
+            let n = s.column_count();
+            let rows = s
+                .query_map([], |r| {
+                    let cells: Vec<String> = (0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect();
+                    Ok(format!("{table}: {}", cells.join(" | ")))
+                })
+                .unwrap();
+            out.extend(rows.map(|r| r.unwrap()));
+        }
+        out
+    };
+    let before = {
+        // A database as the previous release left it: migrations 1-4 only.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for (i, sql) in schema::MIGRATIONS.iter().take(4).enumerate() {
+            c.execute_batch(sql).unwrap();
+            c.pragma_update(None, "user_version", i as i64 + 1).unwrap();
+        }
+        c.pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .unwrap();
+        c.execute_batch(
+            "INSERT INTO framework VALUES ('permenpanrb-59-2020', '2020.1', '{}', 't');
+             INSERT INTO assessment (year, framework_id, framework_version, criteria_version, created_at)
+                 VALUES (2025, 'permenpanrb-59-2020', '2020.1', 'pedoman-3-2024', 't');
+             INSERT INTO answer (assessment_id, indicator, level, explanation, owner, status, author, updated_at)
+                 VALUES (1, 7, 3, 'FAKTA: Perbup', '', 'approved', 'sari', 't');",
+        )
+        .unwrap();
+        dump(&c)
+    };
+    drop(Store::open(&path, OpenMode::Existing).unwrap());
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, schema::latest_version());
+    assert_eq!(
+        dump(&c),
+        before,
+        "the migration adds tables and a column, nothing else"
+    );
+}

@@ -61,7 +61,7 @@ pub(crate) fn assessment_limits(catalog: &Catalog) -> Limits {
 }
 
 /// The metadata sheet has a handful of key/value rows.
-const META_LIMITS: Limits = Limits {
+pub(crate) const META_LIMITS: Limits = Limits {
     rows: 1_000,
     cells: 2_000,
     text: 1024 * 1024,
@@ -342,7 +342,7 @@ fn problem_at(row: u32, column: String, kind: ProblemKind) -> ImportProblem {
 }
 
 /// Year and framework id from the metadata sheet; an unreadable year is a problem.
-fn read_meta(meta: &Grid, out: &mut ImportedSheet) {
+pub(crate) fn read_meta(meta: &Grid, out: &mut ImportedSheet) {
     for row in meta.rows_from(0) {
         let Data::String(key) = meta.cell(row, 0) else {
             continue;

@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 use swanilai_core::{Catalog, IndexReport, Language, Level};
 
+pub mod butir_book;
 pub mod catalog_book;
 mod export;
 mod import;

@@ -90,6 +90,21 @@ pub enum ProblemKind {
         /// The cell as shown.
         value: String,
     },
+    /// A value cell that is not 1,00-5,00 with at most two decimals (butir workbook).
+    NotAValue {
+        /// The cell as shown.
+        value: String,
+    },
+    /// A butir id the framework does not have, or that is listed twice (butir workbook).
+    UnknownButir {
+        /// The id as written.
+        value: String,
+    },
+    /// A butir status or revisi kind that is not one of the framework's (butir workbook).
+    NotAButirStatus {
+        /// The cell's text.
+        value: String,
+    },
 }
 
 impl ProblemKind {
@@ -209,6 +224,24 @@ impl ProblemKind {
             (ProblemKind::NotAYear { value }, En) => {
                 format!("{value} is not a year; give the assessment's year, e.g. 2025")
             }
+            (ProblemKind::NotAValue { value }, Id) => format!(
+                "{value} bukan nilai; isi 1,00 sampai 5,00 dengan paling banyak dua desimal, atau kosongkan"
+            ),
+            (ProblemKind::NotAValue { value }, En) => format!(
+                "{value} is not a value; give 1.00 to 5.00 with at most two decimals, or leave it empty"
+            ),
+            (ProblemKind::UnknownButir { value }, Id) => format!(
+                "'{value}' bukan ID butir kerangka ini, atau muncul dua kali"
+            ),
+            (ProblemKind::UnknownButir { value }, En) => format!(
+                "'{value}' is not a butir id of this framework, or appears twice"
+            ),
+            (ProblemKind::NotAButirStatus { value }, Id) => format!(
+                "'{value}' bukan status butir; isi draft, diunggah, diterima atau revisi (jenis revisi hanya untuk revisi: tidak tepat, belum diunggah, otomatis ditolak)"
+            ),
+            (ProblemKind::NotAButirStatus { value }, En) => format!(
+                "'{value}' is not a butir status; give draft, diunggah, diterima or revisi (a revisi kind only with revisi: tidak tepat, belum diunggah, otomatis ditolak)"
+            ),
         }
     }
 }

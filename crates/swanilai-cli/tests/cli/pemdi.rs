@@ -272,6 +272,36 @@ fn bad_pemdi_input_is_refused_clearly_and_changes_nothing() {
         env.fails(args, code);
         assert_eq!(pemdi_rows(&env), before, "{args:?} must write nothing");
     }
+    // Evidence for a butir of another indicator is refused before anything is copied.
+    let pdf = env.path("sk.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 sk").unwrap();
+    let files = env.snapshot();
+    env.fails(
+        &[
+            "evidence",
+            "add",
+            "--indicator",
+            "1",
+            "--butir",
+            "GT.I2_L1_1",
+            pdf.to_str().unwrap(),
+        ],
+        "UNKNOWN_BUTIR",
+    );
+    assert_eq!(env.snapshot(), files);
+    env.ok(&[
+        "evidence",
+        "add",
+        "--indicator",
+        "1",
+        "--butir",
+        "GT.I1_L1_1",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        env.json(&["evidence", "list", "--json"])[0]["butir"],
+        "GT.I1_L1_1"
+    );
 }
 
 #[test]
@@ -319,4 +349,107 @@ fn a_catalog_with_broken_weights_or_butir_is_refused() {
         "{err}"
     );
     assert!(err.contains("refers to indicator 42"), "{err}");
+}
+
+/// A Pemdi workbook as a person might send it back: a few values and butir edited.
+fn edited_book(path: &Path, year: i32, value: &str, status: &str) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("Nilai Indikator").unwrap();
+    for (col, h) in (0u16..).zip(["No", "Nilai Mandiri", "Nilai Asesor"]) {
+        ws.write_string(3, col, h).unwrap();
+    }
+    ws.write_number(4, 0, 1.0).unwrap();
+    ws.write_string(4, 1, value).unwrap();
+    ws.write_number(5, 0, 20.0).unwrap();
+    ws.write_number(5, 1, 4.0).unwrap();
+    ws.write_number(5, 2, 3.25).unwrap();
+    let ws = wb.add_worksheet().set_name("Butir").unwrap();
+    for (col, h) in (0u16..).zip(["ID Butir", "Status", "Jenis Revisi", "Catatan"]) {
+        ws.write_string(3, col, h).unwrap();
+    }
+    ws.write_string(4, 0, "GT.I1_L2_1").unwrap();
+    ws.write_string(4, 1, status).unwrap();
+    ws.write_string(4, 2, "tidak tepat").unwrap();
+    ws.write_string(4, 3, "SK belum ditandatangani").unwrap();
+    let ws = wb.add_worksheet().set_name("_swanilai").unwrap();
+    ws.write_string(1, 0, "year").unwrap();
+    ws.write_number(1, 1, f64::from(year)).unwrap();
+    ws.write_string(2, 0, "framework_id").unwrap();
+    ws.write_string(2, 1, "pemdi-2026").unwrap();
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn the_pemdi_workbook_exports_imports_and_round_trips() {
+    let env = Env::new();
+    pemdi_ready(&env);
+    env.ok(&["answer", "set", "--indicator", "2", "--value", "1.75"]);
+    let book = env.path("pemdi.xlsx");
+    env.ok(&["export", "--out", book.to_str().unwrap()]);
+    let names = calamine::open_workbook_auto(&book)
+        .map(|b: calamine::Sheets<_>| calamine::Reader::sheet_names(&b))
+        .unwrap();
+    assert_eq!(
+        names,
+        [
+            "Nilai Indikator",
+            "Butir",
+            "Rekap Aspek",
+            "Kuesioner",
+            "_swanilai"
+        ]
+    );
+    let out = env.ok(&["import", book.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        out.contains("0 change(s)"),
+        "export -> import changes nothing: {out}"
+    );
+
+    // Edited: previewed, then written, then the export reads back unchanged.
+    let edited = env.path("edited.xlsx");
+    edited_book(&edited, 2026, "2,5", "revisi");
+    let preview = env.json(&["import", edited.to_str().unwrap(), "--dry-run", "--json"]);
+    let fields: Vec<&str> = preview["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["value", "value", "assessor_value", "butir"]);
+    env.ok(&["import", edited.to_str().unwrap()]);
+    let v = env.json(&["external", "list", "--json"]);
+    assert_eq!(
+        (v[0]["self_value"].clone(), v[19]["assessor_value"].clone()),
+        (2.5.into(), 3.25.into())
+    );
+    let b = env.json(&["butir", "list", "--indicator", "1", "--json"]);
+    let l2 = b
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "GT.I1_L2_1")
+        .unwrap();
+    assert_eq!(
+        (l2["status"].clone(), l2["kind"].clone()),
+        ("revisi".into(), "tidak_tepat".into())
+    );
+    env.ok(&["export", "--out", book.to_str().unwrap()]);
+    assert!(env
+        .ok(&["import", book.to_str().unwrap(), "--dry-run"])
+        .contains("0 change(s)"));
+    env.ok(&["audit", "verify"]);
+
+    // A bad cell is refused with its place and nothing is written; another year's book too.
+    let before = pemdi_rows(&env);
+    edited_book(&edited, 2026, "5.5", "selesai");
+    env.fails(
+        &["--lang", "en", "import", edited.to_str().unwrap()],
+        "IMPORT_REJECTED",
+    );
+    edited_book(&edited, 2025, "2", "diterima");
+    env.fails(
+        &["import", edited.to_str().unwrap()],
+        "WORKBOOK_WRONG_ASSESSMENT",
+    );
+    assert_eq!(pemdi_rows(&env), before);
 }

@@ -65,6 +65,12 @@ updated_at: string | null,
  */
 evidence_count: number, 
 /**
+ * In a framework scored with decimals: the value the index uses for it (the team's,
+ * or an external-index indicator's entered or default value), "2,35"; None otherwise
+ * or while unset.
+ */
+value_text: string | null, 
+/**
  * What the signed-in person may do with it now.
  */
 can: AnswerPermissions, 

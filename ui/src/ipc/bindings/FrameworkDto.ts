@@ -41,6 +41,14 @@ criteria_versions: Array<string>,
  */
 builtin: boolean, 
 /**
- * Not verified against the official text (say "sementara" beside its name).
+ * Not verified against the official text: show "sementara" beside it.
  */
-provisional: boolean, };
+provisional: boolean, 
+/**
+ * "level" (whole levels, 59/2020) or "decimal" (values 1,00-5,00, Indeks Pemdi).
+ */
+value_kind: string, 
+/**
+ * How many evidence items (butir) it lists (0 in 59/2020, 232 in the Indeks Pemdi).
+ */
+butir: number, };

@@ -3,4 +3,4 @@
 /**
  * The fields of an answer an import can change.
  */
-export type ImportField = "level" | "explanation" | "owner";
+export type ImportField = "level" | "explanation" | "owner" | "value" | "assessor_value" | "butir";

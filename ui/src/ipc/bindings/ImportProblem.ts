@@ -77,4 +77,16 @@ row: number, } | { "kind": "not_a_year",
 /**
  * The cell as shown.
  */
+value: string, } | { "kind": "not_a_value", 
+/**
+ * The cell as shown.
+ */
+value: string, } | { "kind": "unknown_butir", 
+/**
+ * The id as written.
+ */
+value: string, } | { "kind": "not_a_butir_status", 
+/**
+ * The cell's text.
+ */
 value: string, });
