@@ -1,6 +1,7 @@
 //! Cross-crate stories of Swanilai SPBE: one integration binary, one module per story.
 
 mod app_story;
+mod backup_story;
 mod catalog_reference;
 mod package_story;
 mod team_story;
