@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 import time
 
-from team_story import OPERATOR, PASSWORD, SUPERVISOR, cli_binary, prepare, step_name
+from team_story import OPERATOR, PASSWORD, SUPERVISOR, cli_binary, prepare, run_cli, step_name
 from webdriver import Screens, Session
 
 # Indicator 40 has the longest criteria of the catalog (Pedoman 2024: 535 characters).
@@ -287,12 +287,31 @@ class WorkdayStory(Screens):
             raise AssertionError("the evidence was not removed")
 
 
+    @step_name("backups: Pengaturan lists the automatic backups; a restore previews first, changes nothing")
+    def backups(self):
+        s = self.s
+        head = s.invoke("verify_audit")["ok"]["message"]
+        self.nav("settings")
+        row = s.find('[data-testid="backups-list"] tr[data-backup-id]', timeout=10)
+        assert "Dibuat manual" in row.text and "2026:" in row.text, row.text
+        s.find('[data-testid="backups-list"] [data-testid="backup-preview"]').click()
+        preview = s.find('[data-testid="restore-preview"]', timeout=10)
+        text = preview.text
+        # The backup was made before the day's work: no 2027 in it, and its audit head is older.
+        assert "Di cadangan" in text and "Sekarang" in text and "2027" in text, text
+        s.execute("document.querySelector('[data-testid=restore-preview]').scrollIntoView()")
+        self.shot("settings-backups-preview")
+        s.find('[data-testid="restore-cancel"]').click()
+        assert s.invoke("verify_audit")["ok"]["message"] == head, "a preview writes nothing"
+
 def run_workday_story(driver, binary, artifacts):
     """(passed, failed) of the working-day story, with its own database and window."""
     work = tempfile.mkdtemp(prefix="swanilai-e2e-day-")
     db = os.path.join(work, "hari.db")
     cli = cli_binary(binary)
     prepare(cli, db)
+    # A backup from before the day's work, for the backups step to preview.
+    run_cli(cli, db, ["backup", "create"])
     s = Session(driver, binary, ["--db", db])
     passed = failed = 0
     try:
@@ -300,7 +319,7 @@ def run_workday_story(driver, binary, artifacts):
         story = WorkdayStory(s, work, artifacts, db)
         passed, failed = story.run_steps(
             [story.sign_in, story.criteria, story.zoom, story.text_size, story.profile, story.new_year,
-             story.review_queue, story.dates], "day")
+             story.review_queue, story.dates, story.backups], "day")
     finally:
         # The settings file is shared by the stories of one run: leave it as found.
         try:

@@ -21,4 +21,7 @@ echo "== desktop: build the app with the UI embedded"
 cargo build -p swanilai-desktop --locked
 
 echo "== desktop: end-to-end (Xvfb + WebKitWebDriver, the real window)"
-bash scripts/e2e.sh target/debug/swanilai-desktop
+bash scripts/e2e.sh "${CARGO_TARGET_DIR:-target}/debug/swanilai-desktop"
+
+echo "== fuzz smoke (every reader of outside files: built once, a few seconds each)"
+bash scripts/fuzz.sh --smoke

@@ -230,3 +230,33 @@ fn a_team_signs_in_and_the_app_layer_refuses_with_codes() -> Result<(), Box<dyn 
     assert_eq!(ok(&w, "verify_audit", json!({}))?["ok"], true);
     Ok(())
 }
+
+#[test]
+fn opening_another_database_backs_it_up_and_a_backup_is_restored_in_one_command() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let first = dir.path().join("a.db");
+    let state = AppState::new(first.clone(), dir.path().join("settings.json"));
+    let app = crate::with_commands(mock_builder())
+        .manage(state)
+        .build(mock_context(noop_assets()))?;
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build()?;
+    let input = json!({"name": "Kabupaten Uji", "kind": "kabupaten", "coordinator_name": ""});
+    ok(&w, "start", json!({"input": input, "year": 2026}))?;
+    let level = |l: i64| json!({"year": null, "indicator": 1, "input": {"level": l}});
+    ok(&w, "set_answer", level(3))?;
+    let other = dir.path().join("b.db");
+    ok(&w, "open_database", json!({"path": other, "create": true}))?;
+    ok(&w, "open_database", json!({"path": first, "create": false}))?;
+    let list = ok(&w, "backups", json!({}))?;
+    assert_eq!(list["backups"][0]["reason"], "reopen", "{list}");
+    assert_eq!(list["current"]["assessments"][0]["answered"], 1);
+    ok(&w, "set_answer", level(5))?;
+    let id = list["backups"][0]["id"].clone();
+    let report = ok(&w, "restore_backup", json!({"id": id}))?;
+    assert_eq!(report["backup_before"]["reason"], "restore");
+    let now = ok(&w, "answers", json!({"year": null, "indicator": 1}))?;
+    assert_eq!(now[0]["level"], 3, "the state of the backup");
+    let code = refused(&w, "restore_backup", json!({"id": "tidak-ada"}))?;
+    assert_eq!(code, "BACKUP_NOT_FOUND");
+    Ok(())
+}

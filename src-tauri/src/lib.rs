@@ -24,6 +24,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             database::open_database,
             database::load_demo,
             database::backup,
+            database::backups,
+            database::restore_backup,
             answers::answers,
             answers::set_answer,
             answers::indicators,

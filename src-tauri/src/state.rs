@@ -12,7 +12,6 @@ pub struct AppState {
     app: Mutex<Option<App>>,
     /// Why the database could not be opened at start, shown by the first screen.
     open_error: Mutex<Option<AppError>>,
-    db_path: Mutex<PathBuf>,
     pub settings_path: PathBuf,
     busy: AtomicUsize,
     close_pending: AtomicBool,
@@ -28,7 +27,6 @@ impl AppState {
         AppState {
             app: Mutex::new(app),
             open_error: Mutex::new(err),
-            db_path: Mutex::new(db),
             settings_path,
             busy: AtomicUsize::new(0),
             close_pending: AtomicBool::new(false),
@@ -47,34 +45,24 @@ impl AppState {
     /// Run a use case on the open database.
     pub fn with<T>(&self, f: impl FnOnce(&mut App) -> AppResult<T>) -> AppResult<T> {
         let mut guard = self.lock()?;
+        let missing = || AppError::new(ErrorCode::DatabaseMissing, "no database is open");
+        let kept = self.open_error.lock().ok().and_then(|e| e.clone());
         match guard.as_mut() {
             Some(app) => f(app),
-            None => Err(self.open_error().unwrap_or_else(|| {
-                AppError::new(ErrorCode::DatabaseMissing, "no database is open")
-            })),
+            None => Err(kept.unwrap_or_else(missing)),
         }
     }
 
-    pub fn open_error(&self) -> Option<AppError> {
-        self.open_error.lock().ok().and_then(|e| e.clone())
-    }
-
-    /// Switch to another database file. The current one stays open if the new one fails.
+    /// Switch to another database file (backed up first, then remembered). The current one
+    /// stays open if the new one fails.
     pub fn reopen(&self, db: &Path, how: Open) -> AppResult<()> {
-        let app = settings::open_app(db, how, &self.settings_path)?;
+        let app = settings::switch_database(db, how, &self.settings_path)?;
         let mut guard = self.lock()?;
         *guard = Some(app);
         if let Ok(mut e) = self.open_error.lock() {
             *e = None;
         }
-        if let Ok(mut p) = self.db_path.lock() {
-            *p = db.to_owned();
-        }
         Ok(())
-    }
-
-    pub fn db_path(&self) -> PathBuf {
-        self.db_path.lock().map(|p| p.clone()).unwrap_or_default()
     }
 
     /// Mark a long job as running until the returned guard is dropped.

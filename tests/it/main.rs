@@ -2,6 +2,7 @@
 
 mod app_story;
 mod audit_keys;
+mod backup_story;
 mod catalog_reference;
 mod package_story;
 mod pemdi_reference;

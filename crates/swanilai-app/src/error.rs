@@ -118,6 +118,8 @@ pub enum ErrorCode {
     PackageRefused,
     /// A merge with conflicts nobody decided: nothing was written.
     MergeConflict,
+    /// No backup of that name in the database's backups folder.
+    BackupNotFound,
     /// An unexpected storage or IO failure; the message says what.
     Internal,
 }

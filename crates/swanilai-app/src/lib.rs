@@ -9,6 +9,7 @@ mod accounts;
 mod answers;
 mod assessments;
 mod audit;
+mod backups;
 mod bindings;
 mod butir;
 pub mod clock;
@@ -47,6 +48,10 @@ use swanilai_store::{OpenMode, Store};
 pub use access::LOCAL_ACTOR;
 pub use accounts::MIN_PASSWORD_CHARS;
 pub use assessments::open_initialized;
+pub use backups::{
+    BackupAssessmentDto, BackupDbStateDto, BackupInfoDto, BackupListDto, BackupReason,
+    RestorePreviewDto, RestoreReportDto, BACKUPS_KEPT,
+};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use database::{BackupDto, DatabaseDto};
 pub use documents::DocumentKind;
@@ -124,18 +129,23 @@ impl App {
             ),
             other => other.into(),
         })?;
-        let mut app = App {
+        let mut app = App::over(store, clock);
+        if app.store.read_only().is_none() {
+            app.ensure_audit_baseline()?;
+        }
+        Ok(app)
+    }
+
+    /// The use cases over a store already open (no baseline written).
+    fn over(store: Store, clock: Box<dyn Clock>) -> App {
+        App {
             store,
             clock,
             catalogs: HashMap::new(),
             actor: None,
             sign_in_delay: std::time::Duration::from_millis(400),
             language: settings::Language::default(),
-        };
-        if app.store.read_only().is_none() {
-            app.ensure_audit_baseline()?;
         }
-        Ok(app)
     }
 
     /// Say import problems and workbook layout errors in `language` from now on (the

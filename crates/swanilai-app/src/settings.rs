@@ -130,6 +130,16 @@ pub fn open_app(db: &Path, how: crate::Open, settings_path: &Path) -> AppResult<
     Ok(app)
 }
 
+/// Switch the window to the database at `db`: a backup of it is written first (opening
+/// may upgrade it and sweeps evidence files it does not record), then it is opened with
+/// the settings' language and remembered for the next run.
+pub fn switch_database(db: &Path, how: crate::Open, settings_path: &Path) -> AppResult<crate::App> {
+    crate::App::backup_before_open(db)?;
+    let app = open_app(db, how, settings_path)?;
+    remember_database(settings_path, db)?;
+    Ok(app)
+}
+
 /// Choose the page zoom (one of [`ZOOM_STEPS`]) and the text size, and keep them.
 pub fn set_display(path: &Path, display: Display) -> AppResult<Settings> {
     let Display { zoom, text_size } = display;

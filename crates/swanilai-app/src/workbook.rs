@@ -160,6 +160,9 @@ impl App {
             now: &now,
             action: "answer.import",
         };
+        if !writes.is_empty() && self.read_only().is_none() {
+            self.auto_backup(crate::BackupReason::Import)?;
+        }
         self.store.transaction(|tx, _| {
             for row in writes {
                 let before = stored

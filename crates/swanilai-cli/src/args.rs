@@ -222,6 +222,33 @@ pub enum Command {
     /// Work packages (paket kerja): out to a member's laptop, open there, send back, merge.
     #[command(subcommand)]
     Package(PackageCmd),
+    /// Automatic backups (before an import, a merge, a restore): list, create, restore.
+    #[command(subcommand)]
+    Backup(BackupCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCmd {
+    /// The backups beside the database (`<stem>.backups/`), newest first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a backup now.
+    Create {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore a backup (supervisor); the current state is backed up first.
+    Restore {
+        /// The backup's id, as `backup list` shows it.
+        id: String,
+        /// Show what the backup holds against the database now and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

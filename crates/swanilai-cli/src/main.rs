@@ -7,6 +7,7 @@ macro_rules! outln {
 }
 
 mod args;
+mod backups;
 mod output;
 mod packages;
 mod run;

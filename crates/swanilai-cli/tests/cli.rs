@@ -773,6 +773,8 @@ fn a_framework_travels_as_json_and_as_a_workbook() {
         );
 }
 
+#[path = "cli/backups.rs"]
+mod backups;
 #[path = "cli/crash.rs"]
 mod crash;
 #[path = "cli/evidence.rs"]

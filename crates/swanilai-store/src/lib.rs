@@ -235,9 +235,23 @@ impl Store {
     /// Write a consistent copy of the whole database to `dest` (SQLite `VACUUM INTO`);
     /// `dest` must not exist or be an empty file.
     pub fn copy_into(&self, dest: &Path) -> Result<()> {
-        self.conn
-            .execute("VACUUM INTO ?1", [dest.to_string_lossy().as_ref()])?;
-        Ok(())
+        vacuum_into(&self.conn, dest)
+    }
+
+    /// Replace the whole content of this database with `source`'s, through SQLite's online
+    /// backup API into the live connection: one write transaction on this database, so
+    /// another reader sees the old content or the new, never a mix, and a crash midway
+    /// leaves the old content (the journal rolls it back).
+    pub fn replace_with(&mut self, source: &Store) -> Result<()> {
+        self.refuse_write()?;
+        let backup = rusqlite::backup::Backup::new(&source.conn, &mut self.conn)?;
+        // -1: every page in one step, so the destination is written in one transaction.
+        match backup.step(-1)? {
+            rusqlite::backup::StepResult::Done => Ok(()),
+            other => Err(StoreError::Conflict(format!(
+                "the database could not be replaced at once ({other:?}); nothing was changed"
+            ))),
+        }
     }
 
     /// Run `f` in one IMMEDIATE transaction: committed if it returns Ok, rolled back otherwise.
@@ -272,6 +286,30 @@ impl Store {
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }
+}
+
+/// Write a consistent snapshot of the database file at `db` to `dest` without opening it
+/// for writing (a read-only connection: no migration, sweep or baseline runs), as
+/// [`Store::copy_into`] does for an open store. For a backup before a file is opened.
+pub fn snapshot_file(db: &Path, dest: &Path) -> Result<()> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(format!("{}?mode=ro", file_uri(db)), flags)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    vacuum_into(&conn, dest).map_err(|e| match e {
+        StoreError::Sqlite(e) => not_a_database(db, e),
+        other => other,
+    })
+}
+
+/// `VACUUM INTO dest` (a consistent snapshot, also under WAL: it reads in one transaction),
+/// then the copy is switched to a rollback journal so that it is one self-contained file.
+fn vacuum_into(conn: &Connection, dest: &Path) -> Result<()> {
+    conn.execute("VACUUM INTO ?1", [dest.to_string_lossy().as_ref()])?;
+    let copy = Connection::open(dest)?;
+    let _mode: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;
+    Ok(())
 }
 
 /// The evidence folder of a database: `<dir>/<stem>.evidence/` beside the file.

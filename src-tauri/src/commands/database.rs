@@ -3,10 +3,8 @@
 
 use std::path::PathBuf;
 
-use swanilai_app::{
-    settings, AppResult, AssessmentDto, BackupDto, DatabaseDto, FrameworkDto, InstansiDto,
-    InstansiInput, Open,
-};
+use swanilai_app::{AppResult, AssessmentDto, BackupDto, BackupListDto, DatabaseDto, Open};
+use swanilai_app::{FrameworkDto, InstansiDto, InstansiInput, RestoreReportDto};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::state::AppState;
@@ -68,7 +66,6 @@ pub fn open_database(
         Open::Existing
     };
     state.reopen(&path, how)?;
-    settings::remember_database(&state.settings_path, &path)?;
     state.with(|app| app.database_summary())
 }
 
@@ -81,4 +78,17 @@ pub fn backup<R: Runtime>(
 ) -> AppResult<BackupDto> {
     let _busy = state.busy(&handle);
     state.with(|app| app.backup_to(&dest))
+}
+
+/// The automatic backups beside the database, each with what it holds, and what the
+/// database holds now (the restore's preview).
+#[tauri::command(async)]
+pub fn backups(state: State<'_, AppState>) -> AppResult<BackupListDto> {
+    state.with(|app| app.backups())
+}
+
+/// Restore an automatic backup (the current state is backed up first; audited).
+#[tauri::command(async)]
+pub fn restore_backup(state: State<'_, AppState>, id: String) -> AppResult<RestoreReportDto> {
+    state.with(|app| app.restore_backup(&id))
 }

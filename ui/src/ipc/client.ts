@@ -13,6 +13,8 @@ import type { AssignmentDto } from "./bindings/AssignmentDto";
 import type { AuditEntryDto } from "./bindings/AuditEntryDto";
 import type { AuditReport } from "./bindings/AuditReport";
 import type { BackupDto } from "./bindings/BackupDto";
+import type { BackupListDto } from "./bindings/BackupListDto";
+import type { RestoreReportDto } from "./bindings/RestoreReportDto";
 import type { CommentDto } from "./bindings/CommentDto";
 import type { DatabaseDto } from "./bindings/DatabaseDto";
 import type { DocumentKind } from "./bindings/DocumentKind";
@@ -61,6 +63,8 @@ export type { RevisiKind } from "./bindings/RevisiKind";
 export type { BandDto } from "./bindings/BandDto";
 export type { ExternalValueDto } from "./bindings/ExternalValueDto";
 export type { Change } from "./bindings/Change";
+export type { BackupInfoDto } from "./bindings/BackupInfoDto";
+export type { BackupListDto, RestoreReportDto };
 export type { Field } from "./bindings/Field";
 export type { IndicatorMergeDto } from "./bindings/IndicatorMergeDto";
 export type { Outcome } from "./bindings/Outcome";
@@ -127,6 +131,8 @@ export const ipc = {
   loadDemo: () => call<DatabaseDto>("load_demo"),
   openDatabase: (path: string, create: boolean) => call<DatabaseDto>("open_database", { path, create }),
   backup: (dest: string) => call<BackupDto>("backup", { dest }),
+  backups: () => call<BackupListDto>("backups"),
+  restoreBackup: (id: string) => call<RestoreReportDto>("restore_backup", { id }),
 
   // answers
   answers: (year: Year) => call<AnswerDto[]>("answers", { year, indicator: null }),

@@ -12,7 +12,7 @@
 //!   original author and time, and the merge itself under the package's sha256.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -27,9 +27,6 @@ use super::convert::*;
 use super::{insert_evidence, read_package, refused};
 use crate::answers::{record_answer, Stamp, Step};
 use crate::{App, AppError, AppResult, ErrorCode};
-
-/// How many automatic backups before a merge are kept.
-pub const MERGE_BACKUPS_KEPT: usize = 5;
 
 /// A person's decision for a conflict: one field of an indicator, or (no field) the whole
 /// indicator, including a return from someone no longer assigned.
@@ -342,7 +339,11 @@ impl App {
             .iter()
             .flat_map(|p| p.added.iter().filter_map(|e| e.sha256.clone()))
             .collect();
-        report.backup = Some(self.backup_before_merge()?.display().to_string());
+        report.backup = Some(
+            self.auto_backup(crate::BackupReason::Merge)?
+                .display()
+                .to_string(),
+        );
         let _hold = self.ingest_package_files(&mut r, &added, file)?;
         let actor = self.actor_name()?;
         let now = self.clock.now();
@@ -614,44 +615,6 @@ impl App {
             .cloned()
             .collect();
         Ok(out)
-    }
-
-    /// A backup of the team database before a merge, in `<stem>.backups/` beside it; only
-    /// the newest [`MERGE_BACKUPS_KEPT`] are kept.
-    fn backup_before_merge(&mut self) -> AppResult<PathBuf> {
-        let db = self.db_path().to_owned();
-        let stem = db
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "swanilai".into());
-        let dir = db.with_file_name(format!("{stem}.backups"));
-        std::fs::create_dir_all(&dir).map_err(|e| crate::files::unwritable(&dir, e))?;
-        let stamp: String = self
-            .clock
-            .now()
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect();
-        let mut dest = dir.join(format!("{stem}-sebelum-gabung-{stamp}.db"));
-        let mut n = 1;
-        while dest.exists() {
-            n += 1;
-            dest = dir.join(format!("{stem}-sebelum-gabung-{stamp}-{n}.db"));
-        }
-        self.backup_to(&dest)?;
-        let mut olds: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map_err(|e| crate::files::unwritable(&dir, e))?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "db"))
-            .collect();
-        olds.sort();
-        while olds.len() > MERGE_BACKUPS_KEPT {
-            let old = olds.remove(0);
-            let _ = std::fs::remove_file(&old);
-            let _ = std::fs::remove_dir_all(swanilai_store::evidence_dir(&old));
-        }
-        Ok(dest)
     }
 }
 
