@@ -94,6 +94,7 @@ class PemdiStory(Screens):
         s.find('[data-testid="butir-list"]')
         pdf = os.path.join(self.work, "SK Kebijakan Pemerintah Digital.pdf")
         minimal_pdf(pdf, "SK Kebijakan")
+        s.find('[data-testid="dropzone"][data-drop-ready="1"]', timeout=20)
         r = s.invoke("plugin:event|emit", {"event": "tauri://drag-drop",
                                             "payload": {"paths": [pdf], "position": {"x": 400, "y": 400}}})
         assert "err" not in r, r

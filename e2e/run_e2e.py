@@ -41,7 +41,9 @@ def step(name):
 class Story(Screens):
     # -- helpers
     def drop(self, paths):
-        """What a native drop delivers: Tauri's drag-drop event with the file paths."""
+        """What a native drop delivers: Tauri's drag-drop event with the file paths, once
+        the page listens for it."""
+        self.s.find('[data-testid="dropzone"][data-drop-ready="1"]', timeout=20)
         r = self.s.invoke("plugin:event|emit", {
             "event": "tauri://drag-drop",
             "payload": {"paths": paths, "position": {"x": 400, "y": 400}},

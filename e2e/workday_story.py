@@ -263,6 +263,7 @@ class WorkdayStory(Screens):
         pdf = os.path.join(self.work, "SK Tim SPBE.pdf")
         with open(pdf, "wb") as f:
             f.write(b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+        s.find('[data-testid="dropzone"][data-drop-ready="1"]', timeout=20)
         r = s.invoke("plugin:event|emit", {"event": "tauri://drag-drop",
                                           "payload": {"paths": [pdf], "position": {"x": 400, "y": 400}}})
         assert "err" not in r, r
