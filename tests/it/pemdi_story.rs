@@ -286,3 +286,71 @@ fn the_provisional_catalog_is_replaced_by_a_file() {
         err.message
     );
 }
+
+#[test]
+fn a_member_uploads_but_the_assessors_verdicts_are_recorded_by_the_supervisor_or_operator() {
+    use swanilai_app::{Assignee, NewAccount};
+    use swanilai_core::workflow::Role;
+    const PW: &str = "Sukamaju#SPBE-2026";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = pemdi_app(dir.path());
+    app.set_sign_in_delay(std::time::Duration::ZERO);
+    let account = |name: &str| NewAccount {
+        name: name.into(),
+        unit: "Diskominfo".into(),
+        nip: String::new(),
+        password: PW.into(),
+    };
+    app.add_account(account("Rina Wulandari")).unwrap();
+    app.sign_in("Rina Wulandari", PW).unwrap();
+    for (name, role) in [
+        ("Budi Santoso", Role::Member),
+        ("Sari Dewi", Role::Operator),
+    ] {
+        app.add_account(account(name)).unwrap();
+        app.set_team_role(None, name, role).unwrap();
+    }
+    app.assign(None, 1, Assignee::Account("Budi Santoso".into()))
+        .unwrap();
+    let butir = |status| ButirInput {
+        id: "GT.I1_L1_1".into(),
+        status,
+        kind: None,
+        note: None,
+    };
+
+    app.sign_out();
+    app.sign_in("Budi Santoso", PW).unwrap();
+    app.set_value(None, 1, own("2,35"))
+        .expect("the member scores an assigned indicator");
+    app.set_butir(None, butir(ButirStatus::Diunggah))
+        .expect("and marks its butir uploaded");
+    assert_eq!(
+        code(app.set_value(None, 1, assessor("2,00"))),
+        ErrorCode::SupervisorOnly,
+        "the assessor's value is not the member's to enter"
+    );
+    assert_eq!(
+        code(app.set_butir(None, butir(ButirStatus::Diterima))),
+        ErrorCode::SupervisorOnly,
+        "nor is the verdict on a butir"
+    );
+
+    app.sign_out();
+    app.sign_in("Sari Dewi", PW).unwrap();
+    app.set_value(None, 1, assessor("2,00"))
+        .expect("the operator copies the assessor's value");
+    app.set_butir(None, butir(ButirStatus::Diterima))
+        .expect("and the verdict");
+
+    app.sign_out();
+    app.sign_in("Budi Santoso", PW).unwrap();
+    assert_eq!(
+        code(app.set_butir(None, butir(ButirStatus::Draft))),
+        ErrorCode::SupervisorOnly,
+        "undoing a verdict is a verdict too"
+    );
+    let v = &app.values(None, Some(1)).unwrap()[0];
+    assert_eq!((v.self_value, v.assessor_value), (Some(2.35), Some(2.0)));
+    assert!(app.verify_audit().unwrap().ok);
+}

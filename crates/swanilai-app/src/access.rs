@@ -111,7 +111,7 @@ fn denied(d: Denied, year: i32, indicator: Option<u32>) -> AppError {
         Denied::Finalized => ErrorCode::AssessmentFinalized,
         Denied::NoRole => ErrorCode::NotInTeam,
         Denied::Koordinator => ErrorCode::ReadOnlyRole,
-        Denied::SupervisorOnly(_) => ErrorCode::SupervisorOnly,
+        Denied::SupervisorOnly(_) | Denied::VerdictRecorder => ErrorCode::SupervisorOnly,
         Denied::NotAssigned => ErrorCode::NotAssigned,
         Denied::WrongStatus(..) | Denied::NotFinalized => ErrorCode::InvalidTransition,
     };

@@ -111,7 +111,19 @@ impl App {
                 ),
             ));
         }
-        let actor = self.authorize(&a, Action::Edit, Some(b.indicator))?;
+        // Accepting a butir or sending it back (or undoing either) records the external
+        // evaluation's verdict; uploading is an edit of the indicator.
+        let verdict = |s: ButirStatus| matches!(s, ButirStatus::Diterima | ButirStatus::Revisi);
+        let stored = store_butir::list(self.store.conn(), a.id, Some(b.indicator))?
+            .into_iter()
+            .find(|r| r.butir == b.id)
+            .is_some_and(|r| verdict(r.state.status));
+        let action = if verdict(input.status) || stored {
+            Action::RecordVerdict
+        } else {
+            Action::Edit
+        };
+        let actor = self.authorize(&a, action, Some(b.indicator))?;
         ensure_open(&a)?;
         let now = self.clock.now();
         self.store.transaction(|tx, _| {

@@ -45,7 +45,12 @@ impl App {
             ));
         }
         let value = input.value.as_deref().map(parse_value).transpose()?;
-        let actor = self.authorize(&a, Action::Edit, Some(indicator))?;
+        // The team's own value is an edit of the indicator; the assessor's is a verdict.
+        let action = match input.source {
+            ValueSourceDto::SelfAssessed => Action::Edit,
+            ValueSourceDto::Assessor => Action::RecordVerdict,
+        };
+        let actor = self.authorize(&a, action, Some(indicator))?;
         ensure_open(&a)?;
         let source = store_source(input.source);
         let now = self.clock.now();

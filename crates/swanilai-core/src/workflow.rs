@@ -194,6 +194,10 @@ pub enum Action {
     Finalize,
     /// Unlock a finalized assessment, with a written reason (supervisor only).
     Reopen,
+    /// Record what the external evaluation decided: an assessor's value, a butir accepted
+    /// or sent back for revision (supervisor or operator, the pelaksana entri data, who copy
+    /// it from the national application; a member uploads but does not judge).
+    RecordVerdict,
 }
 
 impl Action {
@@ -208,6 +212,7 @@ impl Action {
             Action::ManageTeam => "manage the team of",
             Action::Finalize => "finalize",
             Action::Reopen => "reopen",
+            Action::RecordVerdict => "record the assessor's verdict in",
         }
     }
 }
@@ -244,6 +249,9 @@ pub enum Denied {
     /// Only the supervisor may do this; holds the action as words: "approve", "reopen".
     #[error("only the supervisor (penanggung jawab) may {0} this")]
     SupervisorOnly(&'static str),
+    /// A member or the Koordinator tried to record an assessor's verdict.
+    #[error("only the supervisor (penanggung jawab) or the operator (pelaksana entri data) record the assessor's values and verdicts; a member uploads the evidence")]
+    VerdictRecorder,
     /// A member tried to edit or submit an indicator not assigned to them or their unit.
     #[error("this indicator is not assigned to you; its assigned member, the operator or the supervisor may change it")]
     NotAssigned,
@@ -295,7 +303,10 @@ pub fn edit_lock(
         Denied::NoRole => Lock::NoRole,
         Denied::Koordinator => Lock::Koordinator,
         Denied::NotAssigned => Lock::NotAssigned,
-        Denied::WrongStatus(..) | Denied::SupervisorOnly(_) | Denied::NotFinalized => {
+        Denied::WrongStatus(..)
+        | Denied::SupervisorOnly(_)
+        | Denied::VerdictRecorder
+        | Denied::NotFinalized => {
             if status == Status::Approved {
                 Lock::Approved
             } else {
@@ -362,6 +373,10 @@ pub fn check(a: Attempt) -> Result<(), Denied> {
                 Err(Denied::WrongStatus(status_text(a.status), past(a.action)))
             }
         }
+        RecordVerdict => match role {
+            Role::Supervisor | Role::Operator => Ok(()),
+            _ => Err(Denied::VerdictRecorder),
+        },
         Reopen => unreachable_reopen(),
     }
 }
@@ -450,6 +465,11 @@ mod tests {
             (Finalize, Some(Member), true, Draft, false),
             (Comment, Some(Koordinator), false, Draft, true),
             (Comment, None, false, Draft, false),
+            (RecordVerdict, Some(Supervisor), false, Approved, true),
+            (RecordVerdict, Some(Operator), false, Draft, true),
+            (RecordVerdict, Some(Member), true, Draft, false),
+            (RecordVerdict, Some(Koordinator), false, Draft, false),
+            (RecordVerdict, None, false, Draft, false),
         ];
         for (action, role, assigned, status, allowed) in table {
             let got = check(attempt(action, role, assigned, status));
@@ -464,7 +484,15 @@ mod tests {
     #[test]
     fn a_finalized_assessment_refuses_everything_but_reopen_by_the_supervisor() {
         for action in [
-            Edit, Submit, Approve, Return, Comment, Assign, ManageTeam, Finalize,
+            Edit,
+            Submit,
+            Approve,
+            Return,
+            Comment,
+            Assign,
+            ManageTeam,
+            Finalize,
+            RecordVerdict,
         ] {
             let a = Attempt {
                 finalized: true,
