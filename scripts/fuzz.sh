@@ -29,7 +29,7 @@ secs=${1:-$($smoke && echo 10 || echo 60)}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(package_reader workbook_import catalog_json catalog_book levels_csv)
+  targets=(package_reader workbook_import pemdi_workbook catalog_json catalog_book levels_csv)
 fi
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
   if $smoke; then
