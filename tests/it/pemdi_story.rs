@@ -45,6 +45,23 @@ fn assessor(v: &str) -> ValueInput {
     }
 }
 
+fn external(value: &str, source: &str, source_year: Option<i32>) -> ExternalInput {
+    ExternalInput {
+        value: Some(value.into()),
+        source: source.into(),
+        source_year,
+    }
+}
+
+fn butir(id: &str, status: ButirStatus, kind: Option<RevisiKind>) -> ButirInput {
+    ButirInput {
+        id: id.into(),
+        status,
+        kind,
+        note: None,
+    }
+}
+
 fn code<T: std::fmt::Debug>(r: Result<T, AppError>) -> ErrorCode {
     r.expect_err("must be refused").code
 }
@@ -83,11 +100,7 @@ fn a_pemdi_assessment_scores_decimals_external_values_and_butir() {
         .set_external(
             None,
             5,
-            ExternalInput {
-                value: Some("3.10".into()),
-                source: "Laporan Indeks SDI 2025".into(),
-                source_year: Some(2025),
-            },
+            external("3.10", "Laporan Indeks SDI 2025", Some(2025)),
         )
         .unwrap();
     let ext = x.external.expect("indicator 5 is external");
@@ -180,37 +193,21 @@ fn bad_pemdi_input_is_refused_by_code_and_nothing_is_written() {
         code(app.set_value(None, 5, own("3"))),
         ErrorCode::ExternalIndicator
     );
-    let external = ExternalInput {
-        value: Some("3".into()),
-        source: "x".into(),
-        source_year: None,
-    };
     assert_eq!(
-        code(app.set_external(None, 1, external)),
+        code(app.set_external(None, 1, external("3", "x", None))),
         ErrorCode::ExternalIndicator
     );
-    let no_source = ExternalInput {
-        value: Some("3".into()),
-        source: " ".into(),
-        source_year: None,
-    };
     assert_eq!(
-        code(app.set_external(None, 5, no_source)),
+        code(app.set_external(None, 5, external("3", " ", None))),
         ErrorCode::InvalidInput
     );
-    let unknown = ButirInput {
-        id: "GT.I1_L9_1".into(),
-        status: ButirStatus::Diterima,
-        kind: None,
-        note: None,
-    };
+    let unknown = butir("GT.I1_L9_1", ButirStatus::Diterima, None);
     assert_eq!(code(app.set_butir(None, unknown)), ErrorCode::UnknownButir);
-    let kind = ButirInput {
-        id: "GT.I1_L1_1".into(),
-        status: ButirStatus::Diterima,
-        kind: Some(RevisiKind::TidakTepat),
-        note: None,
-    };
+    let kind = butir(
+        "GT.I1_L1_1",
+        ButirStatus::Diterima,
+        Some(RevisiKind::TidakTepat),
+    );
     assert_eq!(code(app.set_butir(None, kind)), ErrorCode::InvalidInput);
     assert_eq!(
         code(app.set_value(None, 21, own("2"))),
@@ -232,13 +229,8 @@ fn a_59_2020_assessment_refuses_decimal_values_and_has_no_butir() {
         code(app.set_value(None, 1, own("2.5"))),
         ErrorCode::WrongValueKind
     );
-    let external = ExternalInput {
-        value: Some("3".into()),
-        source: "x".into(),
-        source_year: None,
-    };
     assert_eq!(
-        code(app.set_external(None, 1, external)),
+        code(app.set_external(None, 1, external("3", "x", None))),
         ErrorCode::WrongValueKind
     );
     assert!(app.butir(None, None).unwrap().is_empty());
@@ -312,18 +304,13 @@ fn a_member_uploads_but_the_assessors_verdicts_are_recorded_by_the_supervisor_or
     }
     app.assign(None, 1, Assignee::Account("Budi Santoso".into()))
         .unwrap();
-    let butir = |status| ButirInput {
-        id: "GT.I1_L1_1".into(),
-        status,
-        kind: None,
-        note: None,
-    };
+    let first = |status| butir("GT.I1_L1_1", status, None);
 
     app.sign_out();
     app.sign_in("Budi Santoso", PW).unwrap();
     app.set_value(None, 1, own("2,35"))
         .expect("the member scores an assigned indicator");
-    app.set_butir(None, butir(ButirStatus::Diunggah))
+    app.set_butir(None, first(ButirStatus::Diunggah))
         .expect("and marks its butir uploaded");
     assert_eq!(
         code(app.set_value(None, 1, assessor("2,00"))),
@@ -331,7 +318,7 @@ fn a_member_uploads_but_the_assessors_verdicts_are_recorded_by_the_supervisor_or
         "the assessor's value is not the member's to enter"
     );
     assert_eq!(
-        code(app.set_butir(None, butir(ButirStatus::Diterima))),
+        code(app.set_butir(None, first(ButirStatus::Diterima))),
         ErrorCode::SupervisorOnly,
         "nor is the verdict on a butir"
     );
@@ -340,13 +327,13 @@ fn a_member_uploads_but_the_assessors_verdicts_are_recorded_by_the_supervisor_or
     app.sign_in("Sari Dewi", PW).unwrap();
     app.set_value(None, 1, assessor("2,00"))
         .expect("the operator copies the assessor's value");
-    app.set_butir(None, butir(ButirStatus::Diterima))
+    app.set_butir(None, first(ButirStatus::Diterima))
         .expect("and the verdict");
 
     app.sign_out();
     app.sign_in("Budi Santoso", PW).unwrap();
     assert_eq!(
-        code(app.set_butir(None, butir(ButirStatus::Draft))),
+        code(app.set_butir(None, first(ButirStatus::Draft))),
         ErrorCode::SupervisorOnly,
         "undoing a verdict is a verdict too"
     );

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use serde_json::json;
 use swanilai_core::butir::{gate, ButirState, ButirStatus};
 use swanilai_core::workflow::Action;
-use swanilai_core::{Catalog, Level};
+use swanilai_core::{Butir, Catalog, Level};
+use swanilai_store::assessments::AssessmentRow;
 use swanilai_store::audit::NewEntry;
 use swanilai_store::butir::{self as store_butir, ButirRow};
 
@@ -114,10 +115,8 @@ impl App {
         // Accepting a butir or sending it back (or undoing either) records the external
         // evaluation's verdict; uploading is an edit of the indicator.
         let verdict = |s: ButirStatus| matches!(s, ButirStatus::Diterima | ButirStatus::Revisi);
-        let stored = store_butir::list(self.store.conn(), a.id, Some(b.indicator))?
-            .into_iter()
-            .find(|r| r.butir == b.id)
-            .is_some_and(|r| verdict(r.state.status));
+        let stored =
+            stored_row(self.store.conn(), a.id, &b)?.is_some_and(|r| verdict(r.state.status));
         let action = if verdict(input.status) || stored {
             Action::RecordVerdict
         } else {
@@ -127,41 +126,16 @@ impl App {
         ensure_open(&a)?;
         let now = self.clock.now();
         self.store.transaction(|tx, _| {
-            let before = store_butir::list(tx, a.id, Some(b.indicator))?
-                .into_iter()
-                .find(|r| r.butir == b.id);
-            let old = before.as_ref().map(|r| r.state.clone()).unwrap_or_default();
+            let old = stored_row(tx, a.id, &b)?
+                .map(|r| r.state)
+                .unwrap_or_default();
             let state = ButirState::new(
                 input.status,
                 input.kind,
                 note.clone().unwrap_or(old.note.clone()),
             )
             .map_err(|e| AppError::new(ErrorCode::InvalidInput, format!("butir {}: {e}", b.id)))?;
-            store_butir::put(
-                tx,
-                a.id,
-                &ButirRow {
-                    butir: b.id.clone(),
-                    indicator: b.indicator,
-                    state: state.clone(),
-                    author: actor.clone(),
-                    updated_at: now.clone(),
-                },
-            )?;
-            let said = |s: &ButirState| state_json(&b.id, s);
-            crate::audit::record(
-                tx,
-                NewEntry {
-                    at: &now,
-                    actor: &actor,
-                    action: "butir.set",
-                    year: Some(a.year),
-                    indicator: Some(b.indicator),
-                    entity: "butir",
-                    before: said(&old),
-                    after: said(&state),
-                },
-            )
+            put_state(tx, &a, &b, &old, &state, &actor, &now)
         })?;
         self.butir(Some(a.year), Some(b.indicator))
     }
@@ -237,9 +211,7 @@ impl App {
             let Some(b) = &target else {
                 return Ok::<(), AppError>(());
             };
-            let stored = store_butir::list(tx, a.id, Some(b.indicator))?
-                .into_iter()
-                .find(|r| r.butir == b.id);
+            let stored = stored_row(tx, a.id, b)?;
             if stored
                 .as_ref()
                 .is_none_or(|r| r.state.status == ButirStatus::Draft)
@@ -250,30 +222,7 @@ impl App {
                     kind: None,
                     note: old.note.clone(),
                 };
-                store_butir::put(
-                    tx,
-                    a.id,
-                    &ButirRow {
-                        butir: b.id.clone(),
-                        indicator: b.indicator,
-                        state: state.clone(),
-                        author: actor.clone(),
-                        updated_at: now.clone(),
-                    },
-                )?;
-                crate::audit::record(
-                    tx,
-                    NewEntry {
-                        at: &now,
-                        actor: &actor,
-                        action: "butir.set",
-                        year: Some(a.year),
-                        indicator: Some(b.indicator),
-                        entity: "butir",
-                        before: state_json(&b.id, &old),
-                        after: state_json(&b.id, &state),
-                    },
-                )?;
+                put_state(tx, &a, b, &old, &state, &actor, &now)?;
             }
             Ok(())
         })?;
@@ -284,6 +233,54 @@ impl App {
                 AppError::new(ErrorCode::Internal, "the evidence just attached is missing")
             })
     }
+}
+
+/// The stored row of one butir, if it has one.
+fn stored_row(
+    conn: &swanilai_store::Connection,
+    assessment: i64,
+    b: &Butir,
+) -> Result<Option<ButirRow>, swanilai_store::StoreError> {
+    Ok(store_butir::list(conn, assessment, Some(b.indicator))?
+        .into_iter()
+        .find(|r| r.butir == b.id))
+}
+
+/// Store a butir's new state and record the change (`butir.set`) in the same transaction.
+fn put_state(
+    tx: &swanilai_store::Transaction<'_>,
+    a: &AssessmentRow,
+    b: &Butir,
+    old: &ButirState,
+    state: &ButirState,
+    actor: &str,
+    now: &str,
+) -> AppResult<()> {
+    store_butir::put(
+        tx,
+        a.id,
+        &ButirRow {
+            butir: b.id.clone(),
+            indicator: b.indicator,
+            state: state.clone(),
+            author: actor.to_owned(),
+            updated_at: now.to_owned(),
+        },
+    )?;
+    crate::audit::record(
+        tx,
+        NewEntry {
+            at: now,
+            actor,
+            action: "butir.set",
+            year: Some(a.year),
+            indicator: Some(b.indicator),
+            entity: "butir",
+            before: state_json(&b.id, old),
+            after: state_json(&b.id, state),
+        },
+    )?;
+    Ok(())
 }
 
 fn state_json(id: &str, s: &ButirState) -> String {
