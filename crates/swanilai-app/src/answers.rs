@@ -186,6 +186,9 @@ impl App {
         let mut dto = to_dto(&catalog, &a, ind, row, count, touched, &viewer);
         dto.returned = returned(&dto, &notes);
         dto.value_text = values_used(conn, &catalog, &a)?.remove(&indicator);
+        dto.carried_from = answers::carried(conn, a.id)?
+            .into_iter()
+            .find_map(|(n, y)| (n == indicator).then_some(y));
         Ok(dto)
     }
 
@@ -215,6 +218,7 @@ impl App {
         let counts: HashMap<u32, u32> = evidence::counts(conn, a.id)?.into_iter().collect();
         let notes = return_notes(conn, a.id)?;
         let mut used = values_used(conn, &catalog, &a)?;
+        let carried: HashMap<u32, i32> = answers::carried(conn, a.id)?.into_iter().collect();
         Ok(catalog
             .indicators()
             .iter()
@@ -226,6 +230,7 @@ impl App {
                 let mut dto = to_dto(&catalog, &a, ind, row, count, touched, &viewer);
                 dto.returned = returned(&dto, &notes);
                 dto.value_text = used.remove(&ind.number);
+                dto.carried_from = carried.get(&ind.number).copied();
                 dto
             })
             .collect())
@@ -291,6 +296,7 @@ fn to_dto(
         level_name: row.level.map(|l| catalog.level_name(ind, l).to_owned()),
         can: viewer.on_answer(ind.number, row.status),
         returned: None,
+        carried_from: None,
         submitted_by: None,
         explanation: row.explanation,
         service_name: row.service_name,

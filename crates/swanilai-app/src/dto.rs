@@ -220,6 +220,9 @@ pub struct AnswerDto {
     pub returned: Option<ReturnNote>,
     /// In the review queue: who submitted it (None elsewhere).
     pub submitted_by: Option<String>,
+    /// The year the answer was copied from, while its explanation is not yet revised (the
+    /// mark goes when the explanation is next edited); None otherwise.
+    pub carried_from: Option<i32>,
 }
 
 /// Why an indicator was returned, and by whom.
@@ -279,6 +282,10 @@ pub struct EvidenceDto {
     /// The evidence item (butir) it is attached to ("GT.I1_L2_1"), in frameworks that list
     /// butir; None when attached to the indicator as a whole.
     pub butir: Option<String>,
+    /// The year of the assessment it was carried from by reference ("start from last
+    /// year"); None when attached this year. The window shows it with the document date so
+    /// stale documents stand out.
+    pub carried_from: Option<i32>,
 }
 
 /// What `evidence verify` found. Clean when all three lists are empty.

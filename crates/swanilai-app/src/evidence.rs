@@ -462,6 +462,7 @@ pub(crate) fn with_labels(rows: Vec<EvidenceRow>, fresh: &[(i64, bool)]) -> Vec<
             added_at: r.added_at,
             added_by: r.added_by,
             butir: r.butir,
+            carried_from: r.carried_from,
         });
     }
     out

@@ -17,6 +17,8 @@ pub mod level;
 pub mod levels_file;
 pub mod merge;
 pub mod score;
+pub mod stage;
+pub mod stage_file;
 pub mod value;
 pub mod workflow;
 
@@ -29,4 +31,5 @@ pub use index::{compute_index, compute_index_values, effective_values, GroupInde
 pub use language::Language;
 pub use level::{Level, LevelError};
 pub use score::Score;
+pub use stage::{Stage, UnknownStage};
 pub use value::{Value, ValueError};

@@ -64,7 +64,8 @@ pub fn upsert(conn: &Connection, assessment_id: i64, a: &AnswerRow) -> Result<()
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (assessment_id, indicator) DO UPDATE SET
              level = ?3, explanation = ?4, service_name = ?5, owner = ?6, status = ?7,
-             author = ?8, updated_at = ?9",
+             author = ?8, updated_at = ?9,
+             carried_from = CASE WHEN explanation = ?4 THEN carried_from END",
     )?
     .execute(params![
         assessment_id,
@@ -94,4 +95,40 @@ impl AnswerRow {
             updated_at: String::new(),
         }
     }
+}
+
+/// The answers copied from an earlier year whose explanation is not yet revised:
+/// (indicator, the year copied from). Editing the explanation ends the mark.
+pub fn carried(conn: &Connection, assessment_id: i64) -> Result<Vec<(u32, i32)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT indicator, carried_from FROM answer
+         WHERE assessment_id = ?1 AND carried_from IS NOT NULL ORDER BY indicator",
+    )?;
+    let rows = stmt.query_map(params![assessment_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Copy the chosen indicators' answers of one assessment into another as drafts (level,
+/// explanation, service name and owner), each marked as carried from `from_year`. The
+/// target must have no answer for them yet; returns how many were copied.
+pub fn carry(
+    conn: &Connection,
+    from: i64,
+    to: i64,
+    indicators: &[u32],
+    from_year: i32,
+    author: &str,
+    now: &str,
+) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO answer (assessment_id, indicator, level, explanation, service_name, owner,
+                             status, author, updated_at, carried_from)
+         SELECT ?2, indicator, level, explanation, service_name, owner, 'draft', ?4, ?5, ?6
+         FROM answer WHERE assessment_id = ?1 AND indicator = ?3",
+    )?;
+    let mut n = 0;
+    for i in indicators {
+        n += stmt.execute(params![from, to, i, author, now, from_year])?;
+    }
+    Ok(n)
 }

@@ -25,6 +25,8 @@ pub struct EvidenceRow {
     pub media_type: Option<String>,
     /// The evidence item (butir) it is attached to, in frameworks that list butir.
     pub butir: Option<String>,
+    /// The year of the assessment it was carried from by reference, if it was.
+    pub carried_from: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +43,8 @@ pub struct NewEvidence<'a> {
 }
 
 const SELECT: &str = "SELECT e.id, e.indicator, e.kind, e.sha256, e.name, e.url, e.note,
-        e.document_date, e.added_at, e.added_by, b.size, b.media_type, e.butir
+        e.document_date, e.added_at, e.added_by, b.size, b.media_type, e.butir,
+        e.carried_from
     FROM evidence e LEFT JOIN blob b ON b.sha256 = e.sha256";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<EvidenceRow> {
@@ -59,6 +62,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<EvidenceRow> {
         size: r.get::<_, Option<i64>>(10)?.map(|s| s.max(0) as u64),
         media_type: r.get(11)?,
         butir: r.get(12)?,
+        carried_from: r.get(13)?,
     })
 }
 
@@ -182,4 +186,28 @@ pub fn set_butir(
         params![assessment_id, id, butir],
     )?;
     Ok(n == 1)
+}
+
+/// Carry the chosen indicators' evidence of one assessment into another by reference: the
+/// same stored file (or link), name, note, document date and butir, marked with the year
+/// it comes from; the file itself is not copied. Returns how many records were added.
+pub fn carry(
+    conn: &Connection,
+    from: i64,
+    to: i64,
+    indicators: &[u32],
+    from_year: i32,
+) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO evidence (assessment_id, indicator, kind, sha256, name, url, note,
+                                         document_date, added_at, added_by, butir, carried_from)
+         SELECT ?2, indicator, kind, sha256, name, url, note, document_date, added_at,
+                added_by, butir, ?4
+         FROM evidence WHERE assessment_id = ?1 AND indicator = ?3 ORDER BY id",
+    )?;
+    let mut n = 0;
+    for i in indicators {
+        n += stmt.execute(params![from, to, i, from_year])?;
+    }
+    Ok(n)
 }

@@ -24,6 +24,7 @@ pub mod keys;
 pub mod packages;
 pub mod schema;
 mod sql;
+pub mod stages;
 pub mod values;
 
 use std::path::{Path, PathBuf};

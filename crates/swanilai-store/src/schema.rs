@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_audit_state.sql"),
     include_str!("migrations/005_audit_keys.sql"),
     include_str!("migrations/006_pemdi.sql"),
+    include_str!("migrations/007_verification.sql"),
 ];
 
 pub fn latest_version() -> i64 {

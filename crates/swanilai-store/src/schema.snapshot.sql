@@ -22,7 +22,7 @@ CREATE TABLE answer (
     status        TEXT NOT NULL DEFAULT 'draft'
                   CHECK (status IN ('draft', 'submitted', 'approved', 'returned')),
     author        TEXT NOT NULL DEFAULT '',
-    updated_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL, carried_from INTEGER,
     PRIMARY KEY (assessment_id, indicator)
 );
 CREATE TABLE assessment (
@@ -96,7 +96,7 @@ CREATE TABLE evidence (
     note          TEXT NOT NULL DEFAULT '',
     document_date TEXT,
     added_at      TEXT NOT NULL,
-    added_by      TEXT NOT NULL DEFAULT '', butir TEXT,
+    added_by      TEXT NOT NULL DEFAULT '', butir TEXT, carried_from INTEGER,
     CHECK ((kind = 'file' AND sha256 IS NOT NULL AND url IS NULL)
         OR (kind = 'link' AND sha256 IS NULL AND url IS NOT NULL)),
     UNIQUE (assessment_id, indicator, sha256),
@@ -181,6 +181,17 @@ CREATE TABLE package_out (
     indicators    TEXT NOT NULL,
     made_at       TEXT NOT NULL,
     made_by       TEXT NOT NULL
+);
+CREATE TABLE stage_value (
+    assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
+    indicator     INTEGER NOT NULL,
+    stage         TEXT NOT NULL CHECK (stage IN ('dokumen', 'interviu', 'visitasi', 'final')),
+    value_h       INTEGER NOT NULL CHECK (value_h BETWEEN 100 AND 500),
+    note          TEXT NOT NULL DEFAULT '',
+    origin        TEXT NOT NULL DEFAULT 'manual',
+    author        TEXT NOT NULL DEFAULT '',
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (assessment_id, indicator, stage)
 );
 CREATE TABLE team_member (
     assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,

@@ -359,7 +359,7 @@ fn decimal_values_external_values_and_butir_keep_their_type() {
     assert_eq!(butir::list(c, a.id, Some(1)).unwrap(), [row]);
     assert!(butir::list(c, a.id, Some(2)).unwrap().is_empty());
     assert!(
-        c.execute("UPDATE indicator_value SET value_h = 99", [])
+        c.execute("UPDATE stage_value SET value_h = 99", [])
             .is_err(),
         "a hand edit below 1.00 is refused by the CHECK"
     );
@@ -369,10 +369,25 @@ fn decimal_values_external_values_and_butir_keep_their_type() {
 fn a_59_2020_database_of_schema_4_migrates_with_its_rows_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v4.db");
-    let dump = |c: &rusqlite::Connection| -> Vec<String> {
+    // The columns a table had at schema 4: later migrations may add columns (NULL for old
+    // rows), never change the old ones.
+    let columns = |c: &rusqlite::Connection, table: &str| -> String {
+        let s = c.prepare(&format!("SELECT * FROM {table}")).unwrap();
+        let names: Vec<String> = s
+            .column_names()
+            .map(|n| format!("\"{n}\""))
+            .collect();
+        names.join(", ")
+    };
+    let mut kept = std::collections::HashMap::new();
+    let mut dump = |c: &rusqlite::Connection| -> Vec<String> {
         let mut out = Vec::new();
         for table in ["assessment", "answer", "evidence", "framework"] {
-            let mut s = c.prepare(&format!("SELECT * FROM {table}")).unwrap();
+            let cols = kept
+                .entry(table)
+                .or_insert_with(|| columns(c, table))
+                .clone();
+            let mut s = c.prepare(&format!("SELECT {cols} FROM {table}")).unwrap();
             let n = s.column_count();
             let rows = s
                 .query_map([], |r| {
@@ -414,6 +429,58 @@ fn a_59_2020_database_of_schema_4_migrates_with_its_rows_untouched() {
     assert_eq!(
         dump(&c),
         before,
-        "the migration adds tables and a column, nothing else"
+        "the migrations add tables and columns, nothing else"
     );
+}
+
+#[test]
+fn the_assessors_values_of_schema_6_become_the_final_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v6.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for (i, sql) in schema::MIGRATIONS.iter().take(6).enumerate() {
+            c.execute_batch(sql).unwrap();
+            c.pragma_update(None, "user_version", i as i64 + 1).unwrap();
+        }
+        c.pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .unwrap();
+        c.execute_batch(
+            "INSERT INTO framework VALUES ('pemdi-2026', '2026.1', '{}', 't');
+             INSERT INTO assessment (year, framework_id, framework_version, criteria_version, created_at)
+                 VALUES (2026, 'pemdi-2026', '2026.1', 'v', 't');
+             INSERT INTO indicator_value VALUES (1, 4, 'self', 250, 'sari', 't1');
+             INSERT INTO indicator_value VALUES (1, 4, 'assessor', 225, 'budi', 't2');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path, OpenMode::Existing).unwrap();
+    let c = store.conn();
+    let final_stage = stages::of_stage(c, 1, swanilai_core::Stage::Final).unwrap();
+    assert_eq!(final_stage.len(), 1);
+    let r = &final_stage[0];
+    assert_eq!(
+        (
+            r.indicator,
+            r.value.hundredths(),
+            r.author.as_str(),
+            r.updated_at.as_str()
+        ),
+        (4, 225, "budi", "t2")
+    );
+    use values::ValueSource::{Assessor, SelfAssessed};
+    assert_eq!(
+        values::list(c, 1, Assessor).unwrap()[0].value.hundredths(),
+        225
+    );
+    assert_eq!(
+        values::list(c, 1, SelfAssessed).unwrap()[0]
+            .value
+            .hundredths(),
+        250
+    );
+    let left: i64 = c
+        .query_row("SELECT count(*) FROM indicator_value", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 1, "moved, not copied");
 }

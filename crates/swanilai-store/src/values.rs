@@ -47,8 +47,18 @@ fn value_row(r: &Row<'_>) -> rusqlite::Result<ValueRow> {
     })
 }
 
+/// The assessor's value is the final stage of the verification (`stage_value`), where
+/// migration 007 moved it; the team's stays in `indicator_value`.
+const ASSESSOR_SELECT: &str = "SELECT indicator, value_h, author, updated_at FROM stage_value
+     WHERE assessment_id = ?1 AND stage = 'final'";
+
 /// Every value of one source in an assessment, by indicator.
 pub fn list(conn: &Connection, assessment_id: i64, source: ValueSource) -> Result<Vec<ValueRow>> {
+    if source == ValueSource::Assessor {
+        let mut stmt = conn.prepare_cached(&format!("{ASSESSOR_SELECT} ORDER BY indicator"))?;
+        let rows = stmt.query_map(params![assessment_id], value_row)?;
+        return Ok(rows.collect::<rusqlite::Result<_>>()?);
+    }
     let mut stmt = conn.prepare_cached(
         "SELECT indicator, value_h, author, updated_at FROM indicator_value
          WHERE assessment_id = ?1 AND source = ?2 ORDER BY indicator",
@@ -63,6 +73,15 @@ pub fn get(
     source: ValueSource,
     indicator: u32,
 ) -> Result<Option<ValueRow>> {
+    if source == ValueSource::Assessor {
+        return Ok(conn
+            .query_row(
+                &format!("{ASSESSOR_SELECT} AND indicator = ?2"),
+                params![assessment_id, indicator],
+                value_row,
+            )
+            .optional()?);
+    }
     Ok(conn
         .query_row(
             "SELECT indicator, value_h, author, updated_at FROM indicator_value
@@ -83,6 +102,25 @@ pub fn put(
     author: &str,
     now: &str,
 ) -> Result<()> {
+    if source == ValueSource::Assessor {
+        // The note and origin of the final stage are kept; the value is the assessor's.
+        match value {
+            Some(v) => conn
+                .prepare_cached(
+                    "INSERT INTO stage_value (assessment_id, indicator, stage, value_h, author, updated_at)
+                     VALUES (?1, ?2, 'final', ?3, ?4, ?5)
+                     ON CONFLICT (assessment_id, indicator, stage) DO UPDATE SET
+                         value_h = ?3, author = ?4, updated_at = ?5",
+                )?
+                .execute(params![assessment_id, indicator, Sql(v), author, now])?,
+            None => conn
+                .prepare_cached(
+                    "DELETE FROM stage_value WHERE assessment_id = ?1 AND indicator = ?2 AND stage = 'final'",
+                )?
+                .execute(params![assessment_id, indicator])?,
+        };
+        return Ok(());
+    }
     match value {
         Some(v) => conn
             .prepare_cached(
@@ -183,4 +221,26 @@ pub fn clear_external(conn: &Connection, assessment_id: i64, indicator: u32) -> 
         params![assessment_id, indicator],
     )?;
     Ok(())
+}
+
+/// Copy the chosen indicators' own (team) values of one assessment into another; returns
+/// how many were copied.
+pub fn carry(
+    conn: &Connection,
+    from: i64,
+    to: i64,
+    indicators: &[u32],
+    author: &str,
+    now: &str,
+) -> Result<usize> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO indicator_value (assessment_id, indicator, source, value_h, author, updated_at)
+         SELECT ?2, indicator, 'self', value_h, ?4, ?5
+         FROM indicator_value WHERE assessment_id = ?1 AND indicator = ?3 AND source = 'self'",
+    )?;
+    let mut n = 0;
+    for i in indicators {
+        n += stmt.execute(params![from, to, i, author, now])?;
+    }
+    Ok(n)
 }

@@ -14,7 +14,7 @@ export function info(number: number, aspect: number, domain: number, name = `Ind
 export function answer(indicator: number, over: Partial<AnswerDto> = {}): AnswerDto {
   return {
     year: 2026, indicator, name: `Indikator ${indicator}`, level: null, level_name: null, explanation: "",
-    service_name: null, owner: "", status: "draft", author: "", updated_at: null, evidence_count: 0, returned: null, submitted_by: null, ...over,
+    service_name: null, owner: "", status: "draft", author: "", updated_at: null, evidence_count: 0, returned: null, carried_from: null, submitted_by: null, ...over,
   } as AnswerDto;
 }
 
@@ -24,6 +24,6 @@ export function ev(id: number, label: string, name: string, over: Partial<Eviden
     // As swanilai-app names it; the rule itself is tested in Rust (evidence.rs).
     conventional_name: name.startsWith(`${label}.`) ? name : `${label}.${name}`, sha256: "ab", size: 1000,
     media_type: "application/pdf", url: null, note: "", document_date: null, added_at: "", added_by: "",
-    newly_attached: true, ...over,
+    newly_attached: true, carried_from: null, ...over,
   } as EvidenceDto;
 }

@@ -82,4 +82,9 @@ returned: ReturnNote | null,
 /**
  * In the review queue: who submitted it (None elsewhere).
  */
-submitted_by: string | null, };
+submitted_by: string | null, 
+/**
+ * The year the answer was copied from, while its explanation is not yet revised (the
+ * mark goes when the explanation is next edited); None otherwise.
+ */
+carried_from: number | null, };

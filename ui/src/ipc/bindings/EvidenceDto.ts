@@ -80,4 +80,10 @@ claims_indicator: number | null,
  * The evidence item (butir) it is attached to ("GT.I1_L2_1"), in frameworks that list
  * butir; None when attached to the indicator as a whole.
  */
-butir: string | null, };
+butir: string | null, 
+/**
+ * The year of the assessment it was carried from by reference ("start from last
+ * year"); None when attached this year. The window shows it with the document date so
+ * stale documents stand out.
+ */
+carried_from: number | null, };
