@@ -10,6 +10,7 @@ mod pemdi_story;
 mod team_story;
 mod tidy;
 mod tidy_layers;
+mod verification_story;
 mod workbook;
 
 /// A fresh database with an instansi and a 2026 assessment, at a fixed time.

@@ -3,7 +3,7 @@
 use swanilai_store::{accounts, assessments, frameworks, instansi};
 
 use crate::{App, AppError, AppResult, AssessmentDto, ErrorCode, InstansiDto, InstansiInput, Year};
-use crate::{InstansiKind, Open};
+use crate::{CarryInput, InstansiKind, Open};
 
 pub const MIN_YEAR: i32 = 2018;
 pub const MAX_YEAR: i32 = 2100;
@@ -143,6 +143,19 @@ impl App {
         year: i32,
         framework_id: Option<&str>,
     ) -> AppResult<AssessmentDto> {
+        self.new_assessment_from(year, framework_id, None)
+    }
+
+    /// [`App::new_assessment`], starting from last year when `carry` says so: the chosen
+    /// indicators' answers of the latest earlier assessment (same framework) are copied
+    /// as drafts, their explanation marked to be revised, and their evidence carried by
+    /// reference with its document date. All in the one transaction that creates it.
+    pub fn new_assessment_from(
+        &mut self,
+        year: i32,
+        framework_id: Option<&str>,
+        carry: Option<CarryInput>,
+    ) -> AppResult<AssessmentDto> {
         self.require_instansi()?;
         if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
             return Err(AppError::new(
@@ -184,7 +197,7 @@ impl App {
                 .into_iter()
                 .filter(|p| p.year < year)
                 .max_by_key(|p| p.year);
-            if let Some(prev) = previous {
+            if let Some(prev) = &previous {
                 for (acc, role) in accounts::team(tx, prev.id)? {
                     accounts::set_role(tx, row.id, acc.id, role)?;
                 }
@@ -192,6 +205,18 @@ impl App {
             if let Some(id) = actor_id {
                 accounts::set_role(tx, row.id, id, swanilai_core::workflow::Role::Supervisor)?;
             }
+            let carried = match (&carry, &previous) {
+                (None, _) => None,
+                (Some(_), None) => {
+                    return Err(AppError::new(
+                        ErrorCode::AssessmentNotFound,
+                        format!("there is no assessment before {year} to start from"),
+                    ))
+                }
+                (Some(c), Some(prev)) => {
+                    Some(carry_answers(tx, prev, &row, &catalog, c, &actor, &now)?)
+                }
+            };
             crate::audit::record(
                 tx,
                 swanilai_store::audit::NewEntry {
@@ -207,6 +232,7 @@ impl App {
                         "framework": catalog.framework().id,
                         "version": catalog.framework().version,
                         "criteria": criteria,
+                        "carried": carried,
                     })
                     .to_string(),
                 },
@@ -266,4 +292,58 @@ pub fn open_initialized(path: &std::path::Path) -> AppResult<App> {
     let app = App::open(path, Open::Existing)?;
     app.require_instansi()?;
     Ok(app)
+}
+
+/// Copy the chosen indicators of `prev` into the new assessment `to`; what was carried, for
+/// the audit entry.
+fn carry_answers(
+    tx: &swanilai_store::Transaction<'_>,
+    prev: &assessments::AssessmentRow,
+    to: &assessments::AssessmentRow,
+    catalog: &swanilai_core::Catalog,
+    carry: &CarryInput,
+    actor: &str,
+    now: &str,
+) -> AppResult<serde_json::Value> {
+    if prev.framework_id != to.framework_id {
+        return Err(AppError::new(
+            ErrorCode::WrongValueKind,
+            format!(
+                "the {} assessment uses {}, the new one {}: answers cannot be carried between frameworks; create it without --from-previous",
+                prev.year, prev.framework_id, to.framework_id
+            ),
+        ));
+    }
+    let indicators: Vec<u32> = match &carry.indicators {
+        None => catalog.indicators().iter().map(|i| i.number).collect(),
+        Some(list) => {
+            for n in list {
+                if catalog.indicator(*n).is_none() {
+                    return Err(AppError::new(
+                        ErrorCode::UnknownIndicator,
+                        format!(
+                            "indicator {n} is not in {}; it has 1-{}",
+                            catalog.framework().id,
+                            catalog.indicators().len()
+                        ),
+                    ));
+                }
+            }
+            let mut l = list.clone();
+            l.sort_unstable();
+            l.dedup();
+            l
+        }
+    };
+    let answers =
+        swanilai_store::answers::carry(tx, prev.id, to.id, &indicators, prev.year, actor, now)?;
+    let values = swanilai_store::values::carry(tx, prev.id, to.id, &indicators, actor, now)?;
+    let evidence = swanilai_store::evidence::carry(tx, prev.id, to.id, &indicators, prev.year)?;
+    Ok(serde_json::json!({
+        "from": prev.year,
+        "indicators": indicators,
+        "answers": answers,
+        "values": values,
+        "evidence": evidence,
+    }))
 }

@@ -107,6 +107,8 @@ pub enum ErrorCode {
     ExternalIndicator,
     /// The butir id is not in the assessment's framework.
     UnknownButir,
+    /// Not one of the verification stages (dokumen, interviu, visitasi, final).
+    UnknownStage,
     /// Finalizing while some indicators are not approved.
     NotAllApproved,
     /// The audit chain or the data it records does not verify.

@@ -33,6 +33,8 @@ mod signing;
 mod team;
 mod team_dto;
 mod values;
+mod verification;
+mod verification_dto;
 mod workbook;
 mod workbook_butir;
 mod year;
@@ -70,6 +72,8 @@ pub use swanilai_core::merge::Take;
 pub use swanilai_core::workflow::Role;
 pub use team::parse_role;
 pub use team_dto::*;
+pub use verification::STAGE_CSV_MAX_BYTES;
+pub use verification_dto::*;
 pub use year::Year;
 
 /// An open Swanilai database and the use cases on it.

@@ -294,7 +294,7 @@ pub(crate) fn check_origin(
 }
 
 /// Why an import with rejected rows wrote nothing, with the first ten problems, in `lang`.
-fn rejected(file: &Path, problems: &[ImportProblem], lang: Language) -> String {
+pub(crate) fn rejected(file: &Path, problems: &[ImportProblem], lang: Language) -> String {
     let listed: Vec<String> = problems
         .iter()
         .take(10)

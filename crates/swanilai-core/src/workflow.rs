@@ -198,6 +198,10 @@ pub enum Action {
     /// or sent back for revision (supervisor or operator, the pelaksana entri data, who copy
     /// it from the national application; a member uploads but does not judge).
     RecordVerdict,
+    /// Record the external verification's results (a stage's level and note: Penilaian
+    /// Dokumen, Interviu, Visitasi, the final LHE result): supervisor or operator, and also
+    /// once the assessment is finalized, since the results come after it is submitted.
+    RecordVerification,
 }
 
 impl Action {
@@ -213,6 +217,7 @@ impl Action {
             Action::Finalize => "finalize",
             Action::Reopen => "reopen",
             Action::RecordVerdict => "record the assessor's verdict in",
+            Action::RecordVerification => "record the verification results of",
         }
     }
 }
@@ -337,7 +342,7 @@ pub fn check(a: Attempt) -> Result<(), Denied> {
             _ => Err(Denied::SupervisorOnly(Reopen.id())),
         };
     }
-    if a.finalized {
+    if a.finalized && a.action != RecordVerification {
         return Err(Denied::Finalized);
     }
     let role = a.role.ok_or(Denied::NoRole)?;
@@ -373,7 +378,7 @@ pub fn check(a: Attempt) -> Result<(), Denied> {
                 Err(Denied::WrongStatus(status_text(a.status), past(a.action)))
             }
         }
-        RecordVerdict => match role {
+        RecordVerdict | RecordVerification => match role {
             Role::Supervisor | Role::Operator => Ok(()),
             _ => Err(Denied::VerdictRecorder),
         },
@@ -470,6 +475,10 @@ mod tests {
             (RecordVerdict, Some(Member), true, Draft, false),
             (RecordVerdict, Some(Koordinator), false, Draft, false),
             (RecordVerdict, None, false, Draft, false),
+            (RecordVerification, Some(Supervisor), false, Approved, true),
+            (RecordVerification, Some(Operator), false, Draft, true),
+            (RecordVerification, Some(Member), true, Draft, false),
+            (RecordVerification, Some(Koordinator), false, Draft, false),
         ];
         for (action, role, assigned, status, allowed) in table {
             let got = check(attempt(action, role, assigned, status));
@@ -499,6 +508,14 @@ mod tests {
                 ..attempt(action, Some(Supervisor), true, Submitted)
             };
             assert_eq!(check(a), Err(Denied::Finalized), "{action:?}");
+        }
+        // The verification's results come after the assessment is finalized.
+        for (role, allowed) in [(Supervisor, true), (Operator, true), (Member, false)] {
+            let a = Attempt {
+                finalized: true,
+                ..attempt(RecordVerification, Some(role), true, Approved)
+            };
+            assert_eq!(check(a).is_ok(), allowed, "{role:?}");
         }
         let reopen = |role| Attempt {
             finalized: true,

@@ -373,10 +373,7 @@ fn a_59_2020_database_of_schema_4_migrates_with_its_rows_untouched() {
     // rows), never change the old ones.
     let columns = |c: &rusqlite::Connection, table: &str| -> String {
         let s = c.prepare(&format!("SELECT * FROM {table}")).unwrap();
-        let names: Vec<String> = s
-            .column_names()
-            .map(|n| format!("\"{n}\""))
-            .collect();
+        let names: Vec<String> = s.column_names().map(|n| format!("\"{n}\"")).collect();
         names.join(", ")
     };
     let mut kept = std::collections::HashMap::new();

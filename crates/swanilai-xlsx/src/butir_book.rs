@@ -17,7 +17,7 @@ use crate::export::cell::{Built, Cells, Styles};
 use crate::layout::{meta_key, TableColumn, META_COLUMNS, SHEET_META};
 use crate::XlsxError;
 
-mod read;
+pub(crate) mod read;
 #[cfg(test)]
 mod tests;
 

@@ -23,6 +23,7 @@ mod export;
 mod import;
 pub mod layout;
 mod problem;
+pub mod stage_book;
 
 pub use export::{assessment_bytes, write_assessment};
 pub use import::{read_assessment, read_assessment_bytes};

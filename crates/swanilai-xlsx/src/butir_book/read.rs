@@ -118,19 +118,23 @@ fn read(book: &mut Book, path: &Path, catalog: &Catalog) -> Result<ImportedBook,
 }
 
 /// The header row (found by its texts) and the column of each wanted header.
-struct Header {
-    row: u32,
-    cols: Vec<u32>,
+pub(crate) struct Header {
+    pub row: u32,
+    pub cols: Vec<u32>,
     names: Vec<&'static str>,
 }
 
 impl Header {
-    fn label(&self, i: usize) -> String {
+    pub fn label(&self, i: usize) -> String {
         column_label(col16(self.cols[i]), self.names[i])
     }
 }
 
-fn header(g: &Grid, sheet: &str, wanted: &[&'static str]) -> Result<Header, LayoutProblem> {
+pub(crate) fn header(
+    g: &Grid,
+    sheet: &str,
+    wanted: &[&'static str],
+) -> Result<Header, LayoutProblem> {
     for row in 0..HEADER_SCAN_ROWS.min(HEADER_ROW + 7) {
         let found: Vec<Option<u32>> = wanted
             .iter()
@@ -155,7 +159,7 @@ fn header(g: &Grid, sheet: &str, wanted: &[&'static str]) -> Result<Header, Layo
     })
 }
 
-fn problem(sheet: &str, row: u32, column: String, kind: ProblemKind) -> ImportProblem {
+pub(crate) fn problem(sheet: &str, row: u32, column: String, kind: ProblemKind) -> ImportProblem {
     ImportProblem {
         sheet: sheet.to_owned(),
         row,
@@ -165,7 +169,7 @@ fn problem(sheet: &str, row: u32, column: String, kind: ProblemKind) -> ImportPr
 }
 
 /// A value cell: a number (2.35, 2.5) or text ("2,35"); None when empty.
-fn value_of(d: &Data) -> Result<Option<Value>, ()> {
+pub(crate) fn value_of(d: &Data) -> Result<Option<Value>, ()> {
     match d {
         Data::Empty => Ok(None),
         Data::String(t) if t.trim().is_empty() => Ok(None),
