@@ -93,6 +93,27 @@ pub enum Command {
     /// Evidence items (butir) with their status and the level gate.
     #[command(subcommand)]
     Butir(ButirCmd),
+    /// The external verification's results per stage (Penilaian Dokumen, Interviu,
+    /// Visitasi, final LHE): the template, importing it or a CSV, or one value by hand.
+    #[command(subcommand)]
+    Verification(VerificationCmd),
+    /// Self against verified: every indicator's level at each stage side by side, the
+    /// over- and under-claims, and each stage's index and predikat; with --years the index
+    /// and predikat per year with the per-aspect and per-indicator changes.
+    ///
+    /// JSON: {"stages": [{"stage", "index", "rating", "answered", "total", ...}],
+    /// "indicators": [{"indicator", "mandiri", "dokumen", "interviu", "visitasi", "final",
+    /// "difference", "claim", "notes"}], "over_claims", "under_claims"}; the stage values
+    /// are levels (or decimal values) or null.
+    Compare {
+        #[command(flatten)]
+        year: YearArg,
+        /// Compare the years instead of the stages of one year.
+        #[arg(long, conflicts_with = "year")]
+        years: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// The index (Indeks SPBE, Indeks Pemerintah Digital) with domain and aspect indices and
     /// the predikat.
     Index {
@@ -429,6 +450,14 @@ pub enum AssessmentCmd {
         /// Framework id (default: permenpanrb-59-2020).
         #[arg(long)]
         framework: Option<String>,
+        /// Start from the latest earlier assessment (same framework): its answers are copied
+        /// as drafts with the explanation marked to be revised, its evidence carried by
+        /// reference with the document date.
+        #[arg(long)]
+        from_previous: bool,
+        /// Only these indicators are carried: "1,2,7-10" (default: every indicator).
+        #[arg(long, requires = "from_previous")]
+        indicators: Option<String>,
     },
     List {
         #[arg(long)]
@@ -693,5 +722,51 @@ pub enum ButirCmd {
         /// The butir id: GT.I1_L2_1.
         #[arg(long)]
         id: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VerificationCmd {
+    /// Write the results template (.xlsx): one row per indicator, a level and a note column
+    /// per stage, to fill from the national application or the LHE.
+    Template {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Import results from a filled template (.xlsx) or a CSV with the header
+    /// `indicator,stage,level,note` (`,` `;` or tab; stages dokumen, interviu, visitasi,
+    /// final). Shows every change first; writes all in one transaction, or nothing.
+    Import {
+        #[command(flatten)]
+        year: YearArg,
+        file: PathBuf,
+        /// Show what would change and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set (or with --clear remove) one indicator's level and note at one stage.
+    Set {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        /// dokumen, interviu, visitasi or final.
+        #[arg(long)]
+        stage: String,
+        /// A level 1-5 (a value such as 2,35 for a framework scored with decimals).
+        #[arg(long, required_unless_present = "clear", conflicts_with = "clear")]
+        level: Option<String>,
+        /// The assessors' note (kept when not given).
+        #[arg(long)]
+        note: Option<String>,
+        /// Remove the stage's value.
+        #[arg(long)]
+        clear: bool,
+        #[arg(long)]
+        json: bool,
     },
 }

@@ -14,6 +14,7 @@ mod run;
 mod scoring;
 mod session;
 mod team;
+mod verification;
 
 use std::process::ExitCode;
 

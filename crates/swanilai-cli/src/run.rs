@@ -71,15 +71,20 @@ pub fn run(cli: Cli) -> AppResult<()> {
                 }
             }
         }
-        Command::Assessment(AssessmentCmd::New { year, framework }) => {
+        Command::Assessment(AssessmentCmd::New {
+            year,
+            framework,
+            from_previous,
+            indicators,
+        }) => {
             let mut app = open_initialized(&db()?)?;
-            let a = app.new_assessment(year, framework.as_deref())?;
-            outln!(
-                "assessment {} created with {} (criteria {})",
-                a.year,
-                a.framework_id,
-                a.criteria_version
-            );
+            crate::verification::new_assessment(
+                &mut app,
+                year,
+                framework.as_deref(),
+                from_previous,
+                indicators.as_deref(),
+            )?;
         }
         Command::Assessment(AssessmentCmd::List { json }) => {
             let list = open_initialized(&db()?)?.assessments()?;
@@ -101,6 +106,12 @@ pub fn run(cli: Cli) -> AppResult<()> {
         Command::Evidence(cmd) => evidence(cmd, open_initialized(&db()?)?)?,
         Command::External(cmd) => crate::scoring::external(cmd, open_initialized(&db()?)?)?,
         Command::Butir(cmd) => crate::scoring::butir(cmd, open_initialized(&db()?)?)?,
+        Command::Verification(cmd) => {
+            crate::verification::verification(cmd, open_initialized(&db()?)?)?
+        }
+        Command::Compare { year, years, json } => {
+            crate::verification::compare(open_initialized(&db()?)?, year.year, years, json)?
+        }
         Command::Index {
             year,
             values: Some(file),

@@ -789,3 +789,5 @@ mod messages;
 mod packages;
 #[path = "cli/pemdi.rs"]
 mod pemdi;
+#[path = "cli/verification.rs"]
+mod verification;
