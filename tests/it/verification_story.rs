@@ -107,6 +107,47 @@ fn stages_are_recorded_compared_and_indexed_per_stage() {
         .unwrap();
     assert_eq!(c.indicators[0].notes[0].note, "Sesuai LHE");
 
+    // The exported national workbook has a `Verifikasi` sheet, read back by calamine.
+    let wb = dir.path().join("nasional.xlsx");
+    app.export_workbook(None, &wb).unwrap();
+    {
+        use calamine::{open_workbook, Data, Reader, Xlsx};
+        let mut book: Xlsx<_> = open_workbook(&wb).unwrap();
+        let sheet = book.worksheet_range("Verifikasi").unwrap();
+        let cell = |r: u32, c: u32| sheet.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+        assert_eq!(cell(4, 0), Data::String("Penilaian Mandiri".into()));
+        assert_eq!(cell(8, 0), Data::String("Hasil Akhir (LHE)".into()));
+        assert_eq!(cell(8, 3), Data::String("2/47 (sebagian)".into()));
+        let header = 10;
+        assert_eq!(cell(header, 6), Data::String("Hasil Akhir (LHE)".into()));
+        let one = header + 1;
+        assert_eq!(cell(one, 0), Data::Float(1.0));
+        assert_eq!(cell(one, 2), Data::Float(4.0));
+        assert_eq!(cell(one, 3), Data::Empty, "the dokumen value was removed");
+        assert_eq!(cell(one, 6), Data::Float(3.0));
+        assert_eq!(cell(one, 7), Data::Float(1.0));
+        assert_eq!(
+            cell(one, 8),
+            Data::String("Lebih tinggi dari hasil verifikasi".into())
+        );
+        assert_eq!(
+            cell(one, 9),
+            Data::String("Hasil Akhir (LHE): Sesuai LHE".into())
+        );
+    }
+    let plain = tempfile::tempdir().unwrap();
+    let mut fresh = crate::ready_app(plain.path());
+    let wb2 = plain.path().join("tanpa.xlsx");
+    fresh.export_workbook(None, &wb2).unwrap();
+    {
+        use calamine::{open_workbook, Reader, Xlsx};
+        let book: Xlsx<_> = open_workbook(&wb2).unwrap();
+        assert!(
+            !book.sheet_names().iter().any(|n| n == "Verifikasi"),
+            "no results, no sheet"
+        );
+    }
+
     // Bad input: refused by code, nothing written.
     let entries = app.verify_audit().unwrap().entries;
     assert_eq!(

@@ -524,6 +524,49 @@ impl App {
     }
 }
 
+impl App {
+    /// The `Verifikasi` sheet of the exported workbook: None until any result is recorded.
+    pub(crate) fn verification_sheet(
+        &mut self,
+        a: &AssessmentRow,
+    ) -> AppResult<Option<swanilai_xlsx::stage_book::VerificationSheet>> {
+        if stages::list(self.store.conn(), a.id)?.is_empty() {
+            return Ok(None);
+        }
+        let c = self.verification(Some(a.year))?;
+        let rows = stages::list(self.store.conn(), a.id)?;
+        let catalog = self.catalog_of(a)?;
+        let mandiri = mandiri_values(self.store.conn(), &catalog, a)?;
+        Ok(Some(swanilai_xlsx::stage_book::VerificationSheet {
+            stages: c
+                .stages
+                .iter()
+                .map(|s| swanilai_xlsx::stage_book::StageSummary {
+                    title: s.title.clone(),
+                    index_text: s.index_text.clone(),
+                    rating: s.rating.clone(),
+                    answered: s.answered,
+                    total: s.total,
+                })
+                .collect(),
+            lines: c
+                .indicators
+                .iter()
+                .map(|r| swanilai_xlsx::stage_book::CompareLine {
+                    indicator: r.indicator,
+                    mandiri: mandiri.get(&r.indicator).copied(),
+                    stages: rows
+                        .iter()
+                        .filter(|x| x.indicator == r.indicator)
+                        .map(|x| (x.stage, (x.value, x.note.clone())))
+                        .collect(),
+                    difference: r.difference,
+                })
+                .collect(),
+        }))
+    }
+}
+
 /// The team's own value of every answered indicator: its level as a value, or with
 /// decimals its value (an external-index indicator: the value the index uses).
 fn mandiri_values(

@@ -34,6 +34,7 @@ impl App {
             return self.butir_book_bytes(&a, &catalog, out);
         }
         let inst = self.require_instansi()?;
+        let verification = self.verification_sheet(&a)?;
         let conn = self.store.conn();
         let stored: HashMap<u32, StoredAnswer> = answers::list(conn, a.id)?
             .into_iter()
@@ -88,6 +89,7 @@ impl App {
             rows,
             evidence,
             index: compute_index(&catalog, &levels),
+            verification,
         };
         swanilai_xlsx::assessment_bytes(&sheet).map_err(|e| e.writing(out).into())
     }

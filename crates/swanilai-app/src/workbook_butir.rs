@@ -34,6 +34,7 @@ impl App {
         out: &Path,
     ) -> AppResult<Vec<u8>> {
         let inst = self.require_instansi()?;
+        let verification = self.verification_sheet(a)?;
         let conn = self.store.conn();
         let stored = Stored::read(conn, a.id)?;
         let states: BTreeMap<String, ButirState> = store_butir::list(conn, a.id, None)?
@@ -106,6 +107,7 @@ impl App {
             butir,
             index,
             assessor_index,
+            verification,
         };
         butir_book::butir_book_bytes(&book).map_err(|e| e.writing(out).into())
     }

@@ -108,6 +108,8 @@ pub struct ButirBook<'a> {
     pub index: IndexReport,
     /// The assessor's index, when any assessor value is entered.
     pub assessor_index: Option<IndexReport>,
+    /// Self against verified, once any verification result is recorded.
+    pub verification: Option<crate::stage_book::VerificationSheet>,
 }
 
 /// The workbook as .xlsx bytes.
@@ -127,6 +129,9 @@ fn build(book: &ButirBook<'_>) -> Built<Workbook> {
     butir_sheet(&mut wb, book, &s)?;
     aspects_sheet(&mut wb, book, &s)?;
     questionnaire_sheet(&mut wb, book, &s)?;
+    if let Some(v) = &book.verification {
+        crate::stage_book::verified_sheet(&mut wb, book.catalog, &book.instansi, book.year, v, &s)?;
+    }
     meta_sheet(&mut wb, book, &s)?;
     Ok(wb)
 }

@@ -73,6 +73,16 @@ fn build(sheet: &AssessmentSheet<'_>) -> Built<Workbook> {
     recap::index_sheet(&mut workbook, sheet, &styles)?;
     recap::evidence_sheet(&mut workbook, sheet, &styles)?;
     questionnaire::sheet(&mut workbook, &view, &styles)?;
+    if let Some(v) = &sheet.verification {
+        crate::stage_book::verified_sheet(
+            &mut workbook,
+            sheet.catalog,
+            &sheet.instansi,
+            sheet.year,
+            v,
+            &styles,
+        )?;
+    }
     meta_sheet(&mut workbook, sheet, &styles)?;
     Ok(workbook)
 }

@@ -43,6 +43,9 @@ pub struct AssessmentSheet<'a> {
     pub rows: Vec<AnswerRow>,
     pub evidence: Vec<EvidenceRow>,
     pub index: IndexReport,
+    /// Self against verified, once any verification result is recorded (a `Verifikasi`
+    /// sheet); None leaves the sheet out.
+    pub verification: Option<stage_book::VerificationSheet>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -177,6 +177,145 @@ fn build(book: &StageBook<'_>) -> Built<Workbook> {
     Ok(wb)
 }
 
+/// The sheet `Verifikasi` of the exported workbooks: self against verified.
+pub const SHEET_VERIFIED: &str = "Verifikasi";
+
+/// One stage's index as the sheet shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageSummary {
+    /// "Penilaian Dokumen".
+    pub title: String,
+    /// "3,28"; None when nothing is recorded.
+    pub index_text: Option<String>,
+    pub rating: Option<String>,
+    pub answered: u32,
+    pub total: u32,
+}
+
+/// One indicator with every stage, as the sheet shows it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CompareLine {
+    pub indicator: u32,
+    pub mandiri: Option<Value>,
+    /// By stage: the value and the note.
+    pub stages: BTreeMap<Stage, (Value, String)>,
+    /// mandiri minus the latest verified value.
+    pub difference: Option<f64>,
+}
+
+/// Self against verified, for the exported workbook.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct VerificationSheet {
+    pub stages: Vec<StageSummary>,
+    pub lines: Vec<CompareLine>,
+}
+
+const VERIFIED_COLUMNS: [TableColumn; 10] = [
+    col("No", 5.0),
+    col("Indikator", 44.0),
+    col("Penilaian Mandiri", 11.0),
+    col("Penilaian Dokumen", 11.0),
+    col("Interviu", 11.0),
+    col("Visitasi", 11.0),
+    col("Hasil Akhir (LHE)", 11.0),
+    col("Selisih", 9.0),
+    col("Keterangan", 22.0),
+    col("Catatan Asesor", 50.0),
+];
+
+/// Add the `Verifikasi` sheet: each stage's index, then every indicator's stages side by
+/// side with the difference, over-claims (self above verified) marked, and the notes.
+pub(crate) fn verified_sheet(
+    wb: &mut Workbook,
+    catalog: &Catalog,
+    instansi: &str,
+    year: i32,
+    v: &VerificationSheet,
+    s: &Styles,
+) -> Built<()> {
+    let decimal = catalog.scoring().value == ValueKind::Decimal;
+    let value_format = if decimal { &s.decimal } else { &s.level };
+    let over = rust_xlsxwriter::Format::new()
+        .set_border(rust_xlsxwriter::FormatBorder::Thin)
+        .set_align(rust_xlsxwriter::FormatAlign::Top)
+        .set_text_wrap()
+        .set_bold()
+        .set_background_color(0xF8CBAD);
+    let mut w = Cells::new(wb.add_worksheet(), SHEET_VERIFIED)?;
+    w.widths(&VERIFIED_COLUMNS)?;
+    let title = format!(
+        "Hasil Verifikasi {} {instansi}",
+        catalog.framework().index_name
+    );
+    w.text(0, 0, title.trim_end(), &s.title)?;
+    w.text(
+        1,
+        0,
+        &format!("Tahun {year} · penilaian mandiri dibandingkan dengan hasil verifikasi eksternal"),
+        &s.subtitle,
+    )?;
+    w.header(3, &["Tahap", "Indeks", "Predikat", "Terisi"], &s.header)?;
+    let mut row: RowNum = 3;
+    for st in &v.stages {
+        row += 1;
+        w.text(row, 0, &st.title, &s.label)?;
+        w.text(row, 1, st.index_text.as_deref().unwrap_or("-"), &s.text)?;
+        w.text(row, 2, st.rating.as_deref().unwrap_or("-"), &s.text)?;
+        let filled = if st.answered == 0 {
+            "belum ada".to_owned()
+        } else if st.answered < st.total {
+            format!("{}/{} (sebagian)", st.answered, st.total)
+        } else {
+            format!("{}/{}", st.answered, st.total)
+        };
+        w.text(row, 3, &filled, &s.text)?;
+    }
+    row += 2;
+    let headers: Vec<&str> = VERIFIED_COLUMNS.iter().map(|c| c.header).collect();
+    w.header(row, &headers, &s.header)?;
+    for line in &v.lines {
+        row += 1;
+        let Some(ind) = catalog.indicator(line.indicator) else {
+            continue;
+        };
+        w.number(row, 0, f64::from(ind.number), &s.number)?;
+        w.wrapped(row, 1, &ind.name, &s.text)?;
+        let value = |w: &mut Cells<'_>, col: u16, v: Option<Value>| match v {
+            Some(v) => w.number(row, col, v.as_f64(), value_format),
+            None => w.blank(row, col, value_format),
+        };
+        value(&mut w, 2, line.mandiri)?;
+        for (i, stage) in Stage::VERIFIED.into_iter().enumerate() {
+            value(
+                &mut w,
+                3 + i as u16,
+                line.stages.get(&stage).map(|(v, _)| *v),
+            )?;
+        }
+        match line.difference {
+            Some(d) => w.number(row, 7, d, &s.decimal)?,
+            None => w.blank(row, 7, &s.decimal)?,
+        }
+        let (said, format) = match line.difference {
+            Some(d) if d > 0.0 => ("Lebih tinggi dari hasil verifikasi", &over),
+            Some(d) if d < 0.0 => ("Lebih rendah dari hasil verifikasi", &s.text),
+            Some(_) => ("Sesuai", &s.text),
+            None => ("", &s.text),
+        };
+        w.wrapped(row, 8, said, format)?;
+        let notes: Vec<String> = Stage::VERIFIED
+            .into_iter()
+            .filter_map(|st| {
+                let (_, n) = line.stages.get(&st)?;
+                (!n.is_empty()).then(|| format!("{}: {n}", st.title()))
+            })
+            .collect();
+        w.wrapped(row, 9, &notes.join("\n"), &s.text)?;
+    }
+    w.fit_rows()?;
+    Ok(())
+}
+
 /// What a filled template holds. A workbook whose metadata does not say
 /// [`BOOK_FORMAT`] is returned with only its metadata read.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -53,6 +53,7 @@ fn sample(c: &Catalog) -> ButirBook<'_> {
         ],
         index,
         assessor_index: None,
+        verification: None,
     }
 }
 

@@ -63,6 +63,7 @@ pub(crate) fn sheet_with(answers: Vec<(Option<Level>, String)>) -> AssessmentShe
             },
         ],
         index: compute_index(catalog, &levels),
+        verification: None,
     }
 }
 
@@ -344,6 +345,7 @@ fn a_framework_without_domains_exports_empty_domains_and_reads_back() {
         rows,
         evidence: vec![],
         index: compute_index(&catalog, &levels),
+        verification: None,
     };
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("tanpa-domain.xlsx");
