@@ -453,8 +453,12 @@ fn evidence(cmd: EvidenceCmd, mut app: App) -> AppResult<()> {
                         Some(_) => format!("{} {}", e.label, e.name),
                         None => e.conventional_name.clone(),
                     };
+                    let carried = e
+                        .carried_from
+                        .map(|y| format!("  carried from {y}"))
+                        .unwrap_or_default();
                     outln!(
-                        "[{}] {} ({}) {}",
+                        "[{}] {} ({}) {}{carried}",
                         e.id,
                         name,
                         what,
