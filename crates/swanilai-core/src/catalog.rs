@@ -419,6 +419,17 @@ impl Catalog {
             .map(|b| b.name.as_str())
             .unwrap_or("")
     }
+    /// The minimum of a predikat band in hundredths, found by its name in any case:
+    /// `Some(None)` for the lowest band (no minimum), `None` for no such band.
+    pub fn band_minimum(&self, name: &str) -> Option<Option<u32>> {
+        self.file
+            .rating_bands
+            .iter()
+            .zip(&self.band_mins)
+            .find(|(b, _)| b.name.trim().eq_ignore_ascii_case(name.trim()))
+            .map(|(_, m)| *m)
+    }
+
     /// The predikat bands, highest first.
     pub fn rating_bands(&self) -> &[RatingBand] {
         &self.file.rating_bands

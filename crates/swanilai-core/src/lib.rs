@@ -16,6 +16,7 @@ pub mod language;
 pub mod level;
 pub mod levels_file;
 pub mod merge;
+pub mod plan;
 pub mod score;
 pub mod stage;
 pub mod stage_file;
