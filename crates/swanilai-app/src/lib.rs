@@ -26,6 +26,8 @@ mod index;
 mod package;
 mod packages;
 pub mod places;
+mod planning;
+mod planning_dto;
 mod review;
 mod scoring_dto;
 pub mod settings;
@@ -67,6 +69,8 @@ pub use index::{
 pub use package::{percent_steps, PackageSummary, ProgressDto, ProgressStage};
 pub use packages::{FieldMergeDto, IndicatorMergeDto, MergeDecision, MergeReport, PackageDto};
 pub use packages::{PackageTarget, WorkingCopyDto};
+pub use planning::FOLLOW_UP;
+pub use planning_dto::*;
 pub use scoring_dto::*;
 pub use swanilai_core::merge::Take;
 pub use swanilai_core::workflow::Role;

@@ -569,7 +569,7 @@ impl App {
 
 /// The team's own value of every answered indicator: its level as a value, or with
 /// decimals its value (an external-index indicator: the value the index uses).
-fn mandiri_values(
+pub(crate) fn mandiri_values(
     conn: &Connection,
     catalog: &Catalog,
     a: &AssessmentRow,

@@ -105,6 +105,54 @@ pub enum Command {
     /// "indicators": [{"indicator", "mandiri", "dokumen", "interviu", "visitasi", "final",
     /// "difference", "claim", "notes"}], "over_claims", "under_claims"}; the stage values
     /// are levels (or decimal values) or null.
+    /// What-if: the index with some levels changed hypothetically; writes nothing.
+    ///
+    /// JSON: {"index", "rating", "aspects", "domains", "answered", "total", ...}.
+    Whatif {
+        #[command(flatten)]
+        year: YearArg,
+        /// N=L: indicator N at level L (a value such as 2,35 with decimals); repeatable.
+        #[arg(long = "set", value_name = "N=L", required = true)]
+        set: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The path to a target: the fewest one-level steps that reach a target index
+    /// ("3,50") or predikat ("Sangat Baik"), preferring easy steps among plans of equal
+    /// length; or, with --indicator, what one indicator needs for its next level.
+    ///
+    /// Unanswered indicators are not counted, as the index does not count them (it is
+    /// over the answered indicators): answer them first for a plan over the whole
+    /// framework. Indicators taken from another agency's index are not stepped. Ceilings
+    /// and effort stored with `plan set` apply unless given here.
+    ///
+    /// JSON: {"target", "reachable", "projected_index", "steps": [{"indicator", "from",
+    /// "to", "gain"}], ...}; applying the steps (`whatif --set N=to ...`) reaches the
+    /// target when reachable, else gives the best reachable index.
+    Gap {
+        #[command(flatten)]
+        year: YearArg,
+        /// A target index 1.00-5.00 or a predikat.
+        #[arg(long, required_unless_present = "indicator")]
+        target: Option<String>,
+        /// N=L: indicator N cannot go above L this year; repeatable.
+        #[arg(long = "ceiling", value_name = "N=L")]
+        ceiling: Vec<String>,
+        /// N=easy|medium|hard: the effort of a step on indicator N; repeatable.
+        #[arg(long = "effort", value_name = "N=EFFORT")]
+        effort: Vec<String>,
+        /// What this indicator needs for its next level instead of a plan.
+        #[arg(long, conflicts_with = "target")]
+        indicator: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One indicator's plan: the target for next year, a ceiling this year, the effort.
+    #[command(subcommand)]
+    Plan(PlanCmd),
+    /// Recommendations (saran perbaikan) with the unit, due date and follow-up status.
+    #[command(subcommand)]
+    Recommendation(RecommendationCmd),
     Compare {
         #[command(flatten)]
         year: YearArg,
@@ -766,6 +814,82 @@ pub enum VerificationCmd {
         /// Remove the stage's value.
         #[arg(long)]
         clear: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCmd {
+    /// Set (an empty text clears) an indicator's target, ceiling and effort.
+    Set {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        /// Target level for next year.
+        #[arg(long)]
+        target: Option<String>,
+        /// The level it cannot go above this year.
+        #[arg(long)]
+        ceiling: Option<String>,
+        /// easy, medium or hard.
+        #[arg(long)]
+        effort: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every indicator plan that is set.
+    List {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecommendationCmd {
+    /// Add a recommendation to an indicator.
+    Add {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: u32,
+        /// The recommendation.
+        #[arg(long)]
+        text: String,
+        /// The unit kerja that follows it up.
+        #[arg(long, default_value = "")]
+        unit: String,
+        /// Due date, YYYY-MM-DD.
+        #[arg(long)]
+        due: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The recommendations (one indicator's, or all), with last year's for comparison.
+    List {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        indicator: Option<u32>,
+        /// Last year's recommendations and their follow-up instead.
+        #[arg(long)]
+        previous: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a recommendation's follow-up status (belum, proses, selesai), with a note.
+    SetStatus {
+        #[command(flatten)]
+        year: YearArg,
+        /// Its id (`recommendation list`).
+        id: i64,
+        /// belum, proses or selesai.
+        status: String,
+        #[arg(long, default_value = "")]
+        note: String,
         #[arg(long)]
         json: bool,
     },

@@ -10,6 +10,7 @@ mod args;
 mod backups;
 mod output;
 mod packages;
+mod planning;
 mod run;
 mod scoring;
 mod session;

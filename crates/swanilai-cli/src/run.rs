@@ -109,6 +109,29 @@ pub fn run(cli: Cli) -> AppResult<()> {
         Command::Verification(cmd) => {
             crate::verification::verification(cmd, open_initialized(&db()?)?)?
         }
+        Command::Whatif { year, set, json } => {
+            crate::planning::what_if(open_initialized(&db()?)?, year.year, &set, json)?
+        }
+        Command::Gap {
+            year,
+            target,
+            ceiling,
+            effort,
+            indicator,
+            json,
+        } => crate::planning::gap(
+            open_initialized(&db()?)?,
+            year.year,
+            target,
+            &ceiling,
+            &effort,
+            indicator,
+            json,
+        )?,
+        Command::Plan(cmd) => crate::planning::plan(cmd, open_initialized(&db()?)?)?,
+        Command::Recommendation(cmd) => {
+            crate::planning::recommendation(cmd, open_initialized(&db()?)?)?
+        }
         Command::Compare { year, years, json } => {
             crate::verification::compare(open_initialized(&db()?)?, year.year, years, json)?
         }

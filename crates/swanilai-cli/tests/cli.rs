@@ -789,5 +789,7 @@ mod messages;
 mod packages;
 #[path = "cli/pemdi.rs"]
 mod pemdi;
+#[path = "cli/planning.rs"]
+mod planning;
 #[path = "cli/verification.rs"]
 mod verification;

@@ -202,6 +202,10 @@ pub enum Action {
     /// Dokumen, Interviu, Visitasi, the final LHE result): supervisor or operator, and also
     /// once the assessment is finalized, since the results come after it is submitted.
     RecordVerification,
+    /// Plan the improvement: targets, ceilings, effort, recommendations and their
+    /// follow-up, saved scenarios (supervisor or operator; also once finalized, since the
+    /// plan follows the score).
+    Plan,
 }
 
 impl Action {
@@ -218,6 +222,7 @@ impl Action {
             Action::Reopen => "reopen",
             Action::RecordVerdict => "record the assessor's verdict in",
             Action::RecordVerification => "record the verification results of",
+            Action::Plan => "plan the improvement of",
         }
     }
 }
@@ -254,8 +259,8 @@ pub enum Denied {
     /// Only the supervisor may do this; holds the action as words: "approve", "reopen".
     #[error("only the supervisor (penanggung jawab) may {0} this")]
     SupervisorOnly(&'static str),
-    /// A member or the Koordinator tried to record an assessor's verdict.
-    #[error("only the supervisor (penanggung jawab) or the operator (pelaksana entri data) record the assessor's values and verdicts; a member uploads the evidence")]
+    /// A member or the Koordinator tried to record an assessor's verdict or result, or to plan.
+    #[error("only the supervisor (penanggung jawab) or the operator (pelaksana entri data) record the assessor's values, verdicts and verification results and plan the improvement; a member uploads the evidence")]
     VerdictRecorder,
     /// A member tried to edit or submit an indicator not assigned to them or their unit.
     #[error("this indicator is not assigned to you; its assigned member, the operator or the supervisor may change it")]
@@ -342,7 +347,7 @@ pub fn check(a: Attempt) -> Result<(), Denied> {
             _ => Err(Denied::SupervisorOnly(Reopen.id())),
         };
     }
-    if a.finalized && a.action != RecordVerification {
+    if a.finalized && !matches!(a.action, RecordVerification | Plan) {
         return Err(Denied::Finalized);
     }
     let role = a.role.ok_or(Denied::NoRole)?;
@@ -378,7 +383,7 @@ pub fn check(a: Attempt) -> Result<(), Denied> {
                 Err(Denied::WrongStatus(status_text(a.status), past(a.action)))
             }
         }
-        RecordVerdict | RecordVerification => match role {
+        RecordVerdict | RecordVerification | Plan => match role {
             Role::Supervisor | Role::Operator => Ok(()),
             _ => Err(Denied::VerdictRecorder),
         },
@@ -479,6 +484,9 @@ mod tests {
             (RecordVerification, Some(Operator), false, Draft, true),
             (RecordVerification, Some(Member), true, Draft, false),
             (RecordVerification, Some(Koordinator), false, Draft, false),
+            (Plan, Some(Supervisor), false, Draft, true),
+            (Plan, Some(Operator), false, Approved, true),
+            (Plan, Some(Member), true, Draft, false),
         ];
         for (action, role, assigned, status, allowed) in table {
             let got = check(attempt(action, role, assigned, status));

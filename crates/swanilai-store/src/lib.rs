@@ -22,6 +22,7 @@ pub mod frameworks;
 pub mod instansi;
 pub mod keys;
 pub mod packages;
+pub mod plans;
 pub mod schema;
 mod sql;
 pub mod stages;

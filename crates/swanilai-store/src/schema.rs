@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_audit_keys.sql"),
     include_str!("migrations/006_pemdi.sql"),
     include_str!("migrations/007_verification.sql"),
+    include_str!("migrations/008_plan.sql"),
 ];
 
 pub fn latest_version() -> i64 {

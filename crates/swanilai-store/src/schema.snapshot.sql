@@ -120,6 +120,16 @@ CREATE TABLE framework (
     added_at     TEXT NOT NULL,
     PRIMARY KEY (id, version)
 );
+CREATE TABLE indicator_plan (
+    assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
+    indicator     INTEGER NOT NULL,
+    target_h      INTEGER CHECK (target_h BETWEEN 100 AND 500),
+    ceiling_h     INTEGER CHECK (ceiling_h BETWEEN 100 AND 500),
+    effort        TEXT CHECK (effort IN ('easy', 'medium', 'hard')),
+    author        TEXT NOT NULL DEFAULT '',
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (assessment_id, indicator)
+);
 CREATE TABLE indicator_value (
     assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
     indicator     INTEGER NOT NULL,
@@ -181,6 +191,28 @@ CREATE TABLE package_out (
     indicators    TEXT NOT NULL,
     made_at       TEXT NOT NULL,
     made_by       TEXT NOT NULL
+);
+CREATE TABLE recommendation (
+    id            INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
+    indicator     INTEGER NOT NULL,
+    text          TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    unit          TEXT NOT NULL DEFAULT '',
+    due_date      TEXT,
+    status        TEXT NOT NULL DEFAULT 'belum' CHECK (status IN ('belum', 'proses', 'selesai')),
+    notes         TEXT NOT NULL DEFAULT '',
+    author        TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE TABLE scenario (
+    id            INTEGER PRIMARY KEY,
+    assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
+    name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    changes       TEXT NOT NULL,
+    author        TEXT NOT NULL DEFAULT '',
+    updated_at    TEXT NOT NULL,
+    UNIQUE (assessment_id, name)
 );
 CREATE TABLE stage_value (
     assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
