@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use serde_json::json;
-use swanilai_core::plan::{path_to_target, what_if, Effort, Target};
+use swanilai_core::plan::{path_to_target, what_if, Effort};
 use swanilai_core::stage_file::read_level;
 use swanilai_core::workflow::Action;
 use swanilai_core::{Catalog, Value, ValueKind};
@@ -16,14 +16,20 @@ use swanilai_store::audit::NewEntry;
 use swanilai_store::plans::{self, PlanRow, RecommendationRow, ScenarioRow};
 
 use crate::{
-    indicator_of, App, AppError, AppResult, ChecklistItemDto, DiffPartDto, EffortChoice, ErrorCode,
-    GapDto, IndexDto, IndicatorPlanDto, IndicatorPlanInput, PlanDto, PlanInput, PlanStepDto,
+    indicator_of, App, AppError, AppResult, ChecklistItemDto, EffortChoice, ErrorCode, GapDto,
+    IndexDto, IndicatorPlanDto, IndicatorPlanInput, PlanDto, PlanInput, PlanStepDto,
     RecommendationDto, RecommendationInput, ScenarioDto, ValueChange, Year,
 };
 
 /// The follow-up statuses of a recommendation.
 pub const FOLLOW_UP: [&str; 3] = ["belum", "proses", "selesai"];
 const TEXT_MAX_CHARS: usize = 4_000;
+
+mod input;
+mod words;
+
+use input::{bad_level, checked_recommendation, parse_changes, parse_target};
+use words::{checklist_items, mentions, word_diff};
 
 impl App {
     /// The index with some values changed hypothetically; writes nothing. Unanswered
@@ -607,206 +613,6 @@ fn rec_json(r: &RecommendationRow) -> String {
         .to_string()
 }
 
-fn checked_recommendation(
-    input: &RecommendationInput,
-    before: Option<&RecommendationRow>,
-) -> AppResult<RecommendationRow> {
-    let text = input.text.trim().to_owned();
-    let text = match (text.is_empty(), before) {
-        (true, Some(b)) => b.text.clone(),
-        (true, None) => {
-            return Err(AppError::new(
-                ErrorCode::InvalidInput,
-                "a recommendation needs its text",
-            ))
-        }
-        (false, _) => text,
-    };
-    if text.chars().count() > TEXT_MAX_CHARS || input.notes.chars().count() > TEXT_MAX_CHARS {
-        return Err(AppError::new(
-            ErrorCode::InvalidInput,
-            format!("a recommendation's text and notes have at most {TEXT_MAX_CHARS} characters"),
-        ));
-    }
-    let status = match input.status.as_deref().map(|s| s.trim().to_lowercase()) {
-        None => before.map_or("belum".to_owned(), |b| b.status.clone()),
-        Some(s) if FOLLOW_UP.contains(&s.as_str()) => s,
-        Some(s) => {
-            return Err(AppError::new(
-                ErrorCode::InvalidInput,
-                format!("status '{s}' is not one of belum, proses, selesai"),
-            ))
-        }
-    };
-    let due_date = match input
-        .due_date
-        .as_deref()
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-    {
-        None => before.and_then(|b| b.due_date.clone()),
-        Some(d) => Some(
-            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .map_err(|_| {
-                    AppError::new(
-                        ErrorCode::InvalidInput,
-                        format!("due date '{d}' is not a date like 2027-03-31"),
-                    )
-                })?,
-        ),
-    };
-    let unit = match (input.unit.trim(), before) {
-        ("", Some(b)) => b.unit.clone(),
-        (u, _) => u.to_owned(),
-    };
-    let notes = match (input.notes.trim(), before) {
-        ("", Some(b)) => b.notes.clone(),
-        (n, _) => n.replace("\r\n", "\n"),
-    };
-    Ok(RecommendationRow {
-        id: 0,
-        indicator: input.indicator,
-        text,
-        unit,
-        due_date,
-        status,
-        notes,
-        ..Default::default()
-    })
-}
-
-fn bad_level(t: &str, what: &str, indicator: u32, decimal: bool) -> AppError {
-    if decimal {
-        AppError::new(
-            ErrorCode::InvalidValue,
-            format!("the {what} '{t}' of indicator {indicator} is not a value 1.00-5.00 with at most two decimals"),
-        )
-    } else {
-        AppError::new(
-            ErrorCode::InvalidLevel,
-            format!("the {what} '{t}' of indicator {indicator} is not a level 1-5"),
-        )
-    }
-}
-
-/// Hypothetical values or ceilings, checked: a known indicator and a level 1-5 (a value
-/// 1,00-5,00 with decimals).
-fn parse_changes(
-    catalog: &Catalog,
-    changes: &[ValueChange],
-    what: &str,
-) -> AppResult<BTreeMap<u32, Value>> {
-    let decimal = catalog.scoring().value == ValueKind::Decimal;
-    let mut out = BTreeMap::new();
-    for c in changes {
-        indicator_of(catalog, c.indicator)?;
-        let v = read_level(&c.value, decimal)
-            .ok_or_else(|| bad_level(c.value.trim(), what, c.indicator, decimal))?;
-        out.insert(c.indicator, v);
-    }
-    Ok(out)
-}
-
-/// A target index ("3,50", "3.5") or predikat ("Sangat Baik"): the target, and the
-/// predikat when it was one.
-fn parse_target(catalog: &Catalog, text: &str) -> AppResult<(Target, Option<String>)> {
-    let t = text.trim();
-    if let Ok(v) = Value::parse(t) {
-        return Ok((
-            Target {
-                hundredths: v.hundredths(),
-                strict: false,
-            },
-            None,
-        ));
-    }
-    if t.replace(',', ".").parse::<f64>().is_ok() {
-        return Err(AppError::new(
-            ErrorCode::InvalidValue,
-            format!("the target '{t}' is outside 1.00-5.00 (or has more than two decimals)"),
-        ));
-    }
-    match Target::of_rating(catalog, t) {
-        Some(target) => {
-            let name = catalog
-                .rating_bands()
-                .iter()
-                .find(|b| b.name.eq_ignore_ascii_case(t))
-                .map(|b| b.name.clone());
-            Ok((target, name))
-        }
-        None => {
-            let names: Vec<&str> = catalog
-                .rating_bands()
-                .iter()
-                .map(|b| b.name.as_str())
-                .collect();
-            Err(AppError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "'{t}' is neither an index 1.00-5.00 nor a predikat of {} ({})",
-                    catalog.framework().id,
-                    names.join(", ")
-                ),
-            ))
-        }
-    }
-}
-
-/// The word diff of two criteria texts (similar's word diff).
-fn word_diff(old: &str, new: &str) -> Vec<DiffPartDto> {
-    let diff = similar::TextDiff::from_words(old, new);
-    let mut out: Vec<DiffPartDto> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let kind = match change.tag() {
-            similar::ChangeTag::Equal => "same",
-            similar::ChangeTag::Insert => "added",
-            similar::ChangeTag::Delete => "removed",
-        };
-        match out.last_mut() {
-            Some(last) if last.change == kind => last.text.push_str(change.value()),
-            _ => out.push(DiffPartDto {
-                text: change.value().to_owned(),
-                change: kind.to_owned(),
-            }),
-        }
-    }
-    out
-}
-
-/// The items of an evidence criteria text: its lines, bullets and numbered points.
-fn checklist_items(text: &str) -> Vec<String> {
-    text.lines()
-        .flat_map(|l| l.split(';'))
-        .map(|l| l.trim().trim_start_matches(['-', '•', '*']).trim())
-        .map(|l| {
-            let digits = l.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ')');
-            if digits.len() < l.len() {
-                digits.trim()
-            } else {
-                l
-            }
-        })
-        .filter(|l| l.chars().count() >= 4)
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Whether an evidence name seems to answer a checklist item: it shares a significant
-/// word (five letters or more) with it.
-fn mentions(name: &str, item: &str) -> bool {
-    let words = |t: &str| -> Vec<String> {
-        t.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 5)
-            .map(str::to_owned)
-            .collect()
-    };
-    let item_words = words(item);
-    words(name).iter().any(|w| item_words.contains(w))
-}
-
 #[allow(clippy::too_many_arguments, reason = "one audit entry's fields")]
 fn record(
     tx: &swanilai_store::Transaction<'_>,
@@ -832,35 +638,4 @@ fn record(
             after,
         },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_word_diff_marks_what_the_next_level_adds() {
-        let d = word_diff(
-            "Kebijakan internal telah ditetapkan",
-            "Kebijakan internal telah ditetapkan dan diterapkan",
-        );
-        assert_eq!(d[0].change, "same");
-        assert!(d
-            .iter()
-            .any(|p| p.change == "added" && p.text.contains("diterapkan")));
-    }
-
-    #[test]
-    fn checklist_items_come_from_lines_and_bullets() {
-        let items = checklist_items("1. Dokumen SK Tim\n- Laporan monitoring; Notulen rapat\nx");
-        assert_eq!(
-            items,
-            ["Dokumen SK Tim", "Laporan monitoring", "Notulen rapat"]
-        );
-        assert!(mentions(
-            "1.a.Laporan-Monitoring-2026.pdf",
-            "Laporan monitoring dan evaluasi"
-        ));
-        assert!(!mentions("foto.jpg", "Laporan monitoring"));
-    }
 }
