@@ -7,6 +7,7 @@ mod catalog_reference;
 mod package_story;
 mod pemdi_reference;
 mod pemdi_story;
+mod planning_story;
 mod team_story;
 mod tidy;
 mod tidy_layers;
