@@ -8,6 +8,7 @@ mod package_story;
 mod pemdi_reference;
 mod pemdi_story;
 mod planning_story;
+mod recap_story;
 mod team_story;
 mod tidy;
 mod tidy_layers;

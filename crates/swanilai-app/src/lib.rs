@@ -28,6 +28,7 @@ mod packages;
 pub mod places;
 mod planning;
 mod planning_dto;
+mod recap;
 mod review;
 mod scoring_dto;
 pub mod settings;
@@ -71,6 +72,7 @@ pub use packages::{FieldMergeDto, IndicatorMergeDto, MergeDecision, MergeReport,
 pub use packages::{PackageTarget, WorkingCopyDto};
 pub use planning::FOLLOW_UP;
 pub use planning_dto::*;
+pub use recap::{recap, GroupDto, RecapDto, RecapErrorDto, RecapRowDto, RECAP_WORKERS};
 pub use scoring_dto::*;
 pub use swanilai_core::merge::Take;
 pub use swanilai_core::workflow::Role;

@@ -297,6 +297,19 @@ pub enum Command {
     /// Automatic backups (before an import, a merge, a restore): list, create, restore.
     #[command(subcommand)]
     Backup(BackupCmd),
+    /// Recap many instansi: one recap workbook from the workbooks they exported (no database).
+    #[command(long_about = crate::recap::LONG_ABOUT)]
+    Recap {
+        /// Workbooks and folders of workbooks.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The recap workbook to write (.xlsx).
+        #[arg(long)]
+        out: PathBuf,
+        /// Print the recap as JSON (its shape: --help) instead of a line per workbook.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

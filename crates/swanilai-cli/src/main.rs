@@ -11,6 +11,7 @@ mod backups;
 mod output;
 mod packages;
 mod planning;
+mod recap;
 mod run;
 mod scoring;
 mod session;

@@ -272,6 +272,7 @@ pub fn run(cli: Cli) -> AppResult<()> {
         }
         Command::Package(cmd) => crate::packages::run(cmd, open_initialized(&db()?)?)?,
         Command::Backup(cmd) => crate::backups::run(cmd, open_initialized(&db()?)?)?,
+        Command::Recap { inputs, out, json } => crate::recap::run(&inputs, &out, json, lang)?,
         other => crate::team::run(other, open_initialized(&db()?)?)?,
     }
     Ok(())

@@ -791,5 +791,7 @@ mod packages;
 mod pemdi;
 #[path = "cli/planning.rs"]
 mod planning;
+#[path = "cli/recap.rs"]
+mod recap;
 #[path = "cli/verification.rs"]
 mod verification;

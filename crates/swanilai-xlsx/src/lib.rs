@@ -23,6 +23,7 @@ mod export;
 mod import;
 pub mod layout;
 mod problem;
+pub mod recap_book;
 pub mod stage_book;
 
 pub use export::{assessment_bytes, write_assessment};

@@ -16,7 +16,7 @@ pub(crate) type Built<T> = Result<T, String>;
 /// One worksheet being written, with its name for error messages.
 pub(crate) struct Cells<'w> {
     pub ws: &'w mut Worksheet,
-    sheet: &'static str,
+    sheet: String,
     /// Column widths set so far, for estimating the height of wrapped text.
     widths: BTreeMap<ColNum, f64>,
     /// The height each row needs for its wrapped text (points).
@@ -59,12 +59,12 @@ pub(crate) fn wrapped_lines(text: &str, width: f64) -> usize {
 }
 
 impl<'w> Cells<'w> {
-    pub fn new(ws: &'w mut Worksheet, sheet: &'static str) -> Built<Cells<'w>> {
+    pub fn new(ws: &'w mut Worksheet, sheet: &str) -> Built<Cells<'w>> {
         ws.set_name(sheet)
             .map_err(|e| format!("sheet '{sheet}': {e}"))?;
         Ok(Cells {
             ws,
-            sheet,
+            sheet: sheet.to_owned(),
             widths: BTreeMap::new(),
             heights: BTreeMap::new(),
         })
@@ -126,7 +126,7 @@ impl<'w> Cells<'w> {
     /// Set the widths of the first columns.
     pub fn widths(&mut self, columns: &[TableColumn]) -> Built<()> {
         for (i, c) in columns.iter().enumerate() {
-            let col = ColNum::try_from(i).map_err(|e| fail(self.sheet, "column", e))?;
+            let col = ColNum::try_from(i).map_err(|e| fail(&self.sheet, "column", e))?;
             self.width(col, c.width)?;
         }
         Ok(())
@@ -138,7 +138,7 @@ impl<'w> Cells<'w> {
         self.ws
             .set_column_width(col, width)
             .map(|_| ())
-            .map_err(|e| fail(self.sheet, "column width", e))
+            .map_err(|e| fail(&self.sheet, "column width", e))
     }
 
     /// Write wrapped text and make its row tall enough to show it.
@@ -157,7 +157,7 @@ impl<'w> Cells<'w> {
             if h > LINE_POINTS + 2.0 {
                 self.ws
                     .set_row_height(row, h)
-                    .map_err(|e| fail(self.sheet, "row height", e))?;
+                    .map_err(|e| fail(&self.sheet, "row height", e))?;
             }
         }
         Ok(())
@@ -166,7 +166,7 @@ impl<'w> Cells<'w> {
     /// Write a header row of bold, bordered labels.
     pub fn header(&mut self, row: RowNum, labels: &[&str], format: &Format) -> Built<()> {
         for (i, label) in labels.iter().enumerate() {
-            let col = ColNum::try_from(i).map_err(|e| fail(self.sheet, "column", e))?;
+            let col = ColNum::try_from(i).map_err(|e| fail(&self.sheet, "column", e))?;
             self.wrapped(row, col, label, format)?;
         }
         // Bold headers wrap earlier than body text; two lines keep them whole everywhere.
