@@ -2,9 +2,11 @@
 # Fuzz the readers of outside files (cargo-fuzz, libFuzzer, the nightly toolchain).
 # Usage: scripts/fuzz.sh [--smoke] [SECONDS per target, default 60] [TARGET...]
 # Targets (fuzz/fuzz_targets): package_reader (.swanilai packages), workbook_import (the
-# national workbook importer), catalog_json and catalog_book (catalog files, JSON and
-# xlsx), levels_csv (the levels file of `index --levels`), stage_csv and stage_template (the
-# verification results, CSV and template); all of them when none is named.
+# national workbook importer), pemdi_workbook (the Pemdi workbook importer), recap_workbook
+# (one workbook as `swanilai recap` reads it), catalog_json and catalog_book (catalog
+# files, JSON and xlsx), levels_csv (the levels file of `index --levels`), stage_csv and
+# stage_template (the verification results, CSV and template); all of them when none is
+# named.
 # Seeds (real files made by the CLI, the shipped catalog, small CSVs) are in
 # fuzz/seeds/<target>. Each target runs with a low memory cap (-rss_limit_mb=512, so an
 # unbounded allocation is a crash) and a per-input timeout (-timeout=10 s, so a loop or a
@@ -30,7 +32,7 @@ secs=${1:-$($smoke && echo 10 || echo 60)}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(package_reader workbook_import pemdi_workbook catalog_json catalog_book levels_csv stage_csv stage_template)
+  targets=(package_reader workbook_import pemdi_workbook recap_workbook catalog_json catalog_book levels_csv stage_csv stage_template)
 fi
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
   if $smoke; then
