@@ -95,8 +95,9 @@ done
 "$cli" recap "$books" --out "$out" --json | "$py" -c '
 import json, sys
 d = json.load(sys.stdin)
-s = sum(r["index"] or 0 for r in d["instansi"])
-print(f"swanilai recap: {len(d[\"instansi\"])} rows, {len(d[\"errors\"])} errors, index sum {s:.2f}")'
+rows, errors = d["instansi"], d["errors"]
+s = sum(r["index"] or 0 for r in rows)
+print(f"swanilai recap: {len(rows)} rows, {len(errors)} errors, index sum {s:.2f}")'
 "$py" scripts/openpyxl/read_recap.py "$books" | sed 's/^/openpyxl: /'
 "$py" - "$results" <<'PY'
 import statistics, sys

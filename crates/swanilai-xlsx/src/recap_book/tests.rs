@@ -155,6 +155,11 @@ fn meta_only(pairs: &[(&str, &str)]) -> Vec<u8> {
 
 /// The metadata of an export plus a `Rekap Indeks` sheet of these rows under the header.
 fn with_recap(rows: &[[&str; 7]]) -> Vec<u8> {
+    with_recap_far(rows, None)
+}
+
+/// [`with_recap`] with one more text cell far away.
+fn with_recap_far(rows: &[[&str; 7]], far: Option<(u32, u16)>) -> Vec<u8> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name(layout::SHEET_RECAP).unwrap();
     for (c, h) in layout::RECAP_COLUMNS.iter().enumerate() {
@@ -168,6 +173,9 @@ fn with_recap(rows: &[[&str; 7]]) -> Vec<u8> {
                 Err(_) => ws.write_string(r, c, *v).unwrap(),
             };
         }
+    }
+    if let Some((r, c)) = far {
+        ws.write_string(r, c, "jauh").unwrap();
     }
     let meta = wb.add_worksheet().set_name(layout::SHEET_META).unwrap();
     for (i, (k, v)) in [
@@ -220,6 +228,25 @@ fn a_recap_sheet_that_no_export_writes_is_refused_naming_the_cell() {
         err.message(Language::English).len() < 300,
         "a reason quotes a cell short: {err:?}"
     );
+}
+
+#[test]
+fn a_recap_sheet_far_longer_than_an_export_is_refused_unread() {
+    let mut rows: Vec<[&str; 7]> =
+        vec![["Aspek", "1", "Kebijakan", "10", "2.5", "Baik", "3/3"]; 600];
+    rows.push(["Indeks", "", "Indeks SPBE", "100", "2.5", "Baik", "3/3"]);
+    let too_long = RecapFault::SheetTooLarge {
+        sheet: layout::SHEET_RECAP.into(),
+    };
+    assert_eq!(
+        read_recap_source_bytes(with_recap(&rows), name()),
+        Err(too_long.clone())
+    );
+    // One value in the last cell Excel has: a 512 GiB rectangle if it were loaded whole.
+    let ok = [["Indeks", "", "Indeks SPBE", "100", "2.5", "Baik", "3/3"]];
+    let bytes = with_recap_far(&ok, Some((1_048_575, 16_383)));
+    assert!(read_recap_source_bytes(with_recap(&ok), name()).is_ok());
+    assert_eq!(read_recap_source_bytes(bytes, name()), Err(too_long));
 }
 
 #[test]
