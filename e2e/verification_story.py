@@ -2,8 +2,9 @@
 The demo's kabupaten (2025 and 2026): a stage entered by hand on the Hasil Verifikasi
 screen, a CSV of the assessors' results previewed (before -> after, "mengganti") and
 confirmed, a broken CSV refused with its file and row, the over-claims highlighted and
-filtered, the results template written, the years compared on the Dasbor, and a new year
-started from last year with some indicators carried, the mark on an indicator page.
+filtered, the results template written, the years compared on the Dasbor, the screen in
+English, and a new year started from last year with some indicators carried, the mark on
+an indicator page.
 
 A fresh database, its own window. Run by run_e2e.py; standalone like pemdi_story.py.
 """
@@ -165,6 +166,28 @@ class VerificationStory(Screens):
         assert "Perbandingan antartahun" in box.text
         self.shot("verif-05-dashboard-years")
 
+    @step_name("English: the verification screen's labels, the claims said in words")
+    def english(self):
+        s = self.s
+        self.nav("settings")
+        s.find('input[data-lang="en"]').click()
+        s.wait_until("return document.querySelector('button[data-nav=verification]').textContent.trim() === 'Verification'",
+                     what="English labels")
+        self.nav("verification")
+        s.find('[data-testid="vf-table"] tr[data-row="47"]', timeout=15)
+        s.find('button[data-filter="diff"]').click()
+        s.wait_until("return document.querySelectorAll('[data-testid=vf-table] tbody tr').length === 3",
+                     what="the differences shown")
+        over = s.find('tr[data-row="3"] [data-testid="over-claim"]').text
+        under = s.find('tr[data-row="5"] [data-testid="under-claim"]').text
+        assert "Over-claim" in over and "Under-claim" in under, (over, under)
+        assert s.find('[data-stage="interviu"] [data-testid="stage-state"]').text == "none yet"
+        self.shot("verif-08-verification-en")
+        self.nav("settings")
+        s.find('input[data-lang="id"]').click()
+        s.wait_until("return document.querySelector('button[data-nav=verification]').textContent.trim() === 'Verifikasi'",
+                     what="Indonesian labels")
+
     @step_name("new year: 2027 started from 2026 with two indicators carried; the mark on indicator 1")
     def carry(self):
         s = self.s
@@ -212,7 +235,7 @@ def run_verification_story(driver, binary, artifacts):
         s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
         story = VerificationStory(s, work, artifacts)
         return story.run_steps([story.demo, story.by_hand, story.import_csv, story.import_error,
-                                story.over_claims, story.template, story.dashboard, story.carry],
+                                story.over_claims, story.template, story.dashboard, story.english, story.carry],
                                "verification", stop_on_fail=True)
     finally:
         s.quit()

@@ -35,7 +35,7 @@ export const enVerif: Record<keyof typeof idVerif, string> = {
   "vf.equal": "Equal",
   "vf.overTitle": "Self-assessment above the verified result ({stage})",
   "vf.underTitle": "Self-assessment below the verified result ({stage})",
-  "vf.notes": "{n} notes",
+  "vf.notes": "Notes ({n})",
   "vf.noNotes": "–",
   "vf.by": "{author} · {origin} · {date}",
   "vf.origin.manual": "entered by hand",

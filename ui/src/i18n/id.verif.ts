@@ -1,7 +1,7 @@
 // Bahasa Indonesia: the labels of the verification results (issue 12), the years compared
 // and a new year started from last year. Spread into id.ts (kept apart for its size).
 export const idVerif = {
-  "nav.verification": "Hasil Verifikasi",
+  "nav.verification": "Verifikasi",
   "err.UNKNOWN_STAGE": "Tahap tidak dikenal: gunakan dokumen, interviu, visitasi, atau final.",
 
   "vf.title": "Hasil Verifikasi",
