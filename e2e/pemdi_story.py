@@ -3,7 +3,7 @@
 indicators without domains, an indicator with a decimal value and its band in words, the
 butir per level with a status, a note, evidence attached per butir and the level gate, a
 butir copied for the national application, an indicator taken from another agency's index,
-and the dashboard without domains, marked provisional.
+the dashboard without domains, marked provisional, and a decimal verification value.
 
 A fresh database, its own window. Run by run_e2e.py; standalone like team_story.py.
 """
@@ -160,6 +160,25 @@ class PemdiStory(Screens):
         self.shot("pemdi-06-dashboard")
 
 
+    @step_name("verification: a decimal final value entered by hand; 2,50 self against 2,00 is an over-claim")
+    def verification(self):
+        s = self.s
+        self.nav("verification")
+        s.find('button[data-cell="1-final"]', timeout=15).click()
+        s.find('[data-testid="stage-editor"]')
+        s.execute("const e = document.querySelector('[data-testid=stage-value]'); e.value = '2.0';"
+                  "e.dispatchEvent(new Event('input', {bubbles: true}));")
+        s.find('[data-testid="stage-save"]').click()
+        s.wait_until("return document.querySelector('tr[data-row=\"1\"]')?.dataset.claim === 'over'",
+                     what="indicator 1 an over-claim")
+        marker = s.find('tr[data-row="1"] [data-testid="over-claim"]').text
+        assert "+0,50" in marker, marker
+        assert s.find('[data-cell="1-final"]').text.startswith("2,00")
+        row = s.invoke("verification", {"year": 2027})["ok"]["indicators"][0]
+        assert row["final"] == 2.0 and row["claim"] == "over", row
+        self.shot("pemdi-07-verification")
+
+
 def run_pemdi_story(driver, binary, artifacts):
     """(passed, failed) of the Indeks Pemdi story, with its own fresh database and window."""
     work = tempfile.mkdtemp(prefix="swanilai-e2e-pemdi-")
@@ -168,7 +187,8 @@ def run_pemdi_story(driver, binary, artifacts):
     try:
         s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
         story = PemdiStory(s, work, artifacts)
-        return story.run_steps([story.first_run, story.value, story.butir, story.external, story.dashboard],
+        return story.run_steps([story.first_run, story.value, story.butir, story.external, story.dashboard,
+                                story.verification],
                                "pemdi", stop_on_fail=True)
     finally:
         s.quit()

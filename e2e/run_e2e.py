@@ -594,7 +594,9 @@ def main():
     from package_story import run_package_story
     from workday_story import run_workday_story
     from pemdi_story import run_pemdi_story
-    for run in (run_first_account, run_story, run_package_story, run_workday_story, run_pemdi_story):
+    from verification_story import run_verification_story
+    for run in (run_first_account, run_story, run_package_story, run_workday_story, run_pemdi_story,
+                run_verification_story):
         p, f = run(opts.driver, binary, opts.artifacts)
         passed, failed = passed + p, failed + f
     print(f"e2e: {passed} passed, {failed} failed")

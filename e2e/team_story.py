@@ -292,6 +292,16 @@ class TeamStory(Screens):
         # The app layer refuses anyway, whatever the window shows.
         r = s.invoke("set_answer", {"year": None, "indicator": 20, "input": {"level": 1}})
         assert r.get("err", {}).get("code") == "NOT_ASSIGNED", r
+        # The verification results (issue 12): a member reads them, with the reason, and
+        # the app layer refuses a stage from them.
+        self.s.find('button[data-nav="verification"]').click()
+        assert "supervisor" in s.find('[data-testid="vf-readonly"]', timeout=10).text
+        assert not s.find_all('button[data-cell]'), "no stage cell to edit for a member"
+        assert not s.find_all('[data-testid="vf-import"]'), "no import for a member"
+        self.shot("verif-09-member-read-only")
+        stage = {"indicator": 1, "stage": "final", "value": "3", "note": None}
+        r = s.invoke("set_stage", {"year": None, "input": stage})
+        assert "err" in r, r
 
     @step_name("password: the member changes their own from the header; the old one is refused")
     def change_password(self):

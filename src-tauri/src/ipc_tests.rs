@@ -260,3 +260,76 @@ fn opening_another_database_backs_it_up_and_a_backup_is_restored_in_one_command(
     assert_eq!(code, "BACKUP_NOT_FOUND");
     Ok(())
 }
+
+#[test]
+fn verification_commands_take_the_arguments_the_window_sends() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let state = AppState::new(dir.path().join("t.db"), dir.path().join("settings.json"));
+    let app = crate::with_commands(mock_builder())
+        .manage(state)
+        .build(mock_context(noop_assets()))?;
+    let w = WebviewWindowBuilder::new(&app, "main", Default::default()).build()?;
+    let input = json!({"name": "Kabupaten Uji", "kind": "kabupaten", "coordinator_name": "Sekda"});
+    ok(&w, "start", json!({"input": input, "year": 2025}))?;
+    ok(
+        &w,
+        "set_answer",
+        json!({"year": 2025, "indicator": 1, "input": {"level": 4}}),
+    )?;
+
+    let stage = json!({"indicator": 1, "stage": "final", "value": "3", "note": "LHE"});
+    let c = ok(&w, "set_stage", json!({"year": 2025, "input": stage}))?;
+    assert_eq!(
+        c["indicators"][0]["claim"], "over",
+        "4 self against 3 final"
+    );
+    let bad = json!({"indicator": 1, "stage": "banding", "value": "3", "note": null});
+    assert_eq!(
+        refused(&w, "set_stage", json!({"year": 2025, "input": bad}))?,
+        "UNKNOWN_STAGE"
+    );
+
+    let csv = dir.path().join("hasil.csv");
+    std::fs::write(&csv, "indicator,stage,level,note\n2,dokumen,2,\n")?;
+    let preview = ok(
+        &w,
+        "verification_preview",
+        json!({"year": 2025, "file": csv}),
+    )?;
+    assert_eq!(
+        (
+            preview["written"].clone(),
+            preview["changes"].as_array().map(Vec::len)
+        ),
+        (json!(false), Some(1))
+    );
+    let done = ok(
+        &w,
+        "verification_import",
+        json!({"year": 2025, "file": csv}),
+    )?;
+    assert_eq!(done["written"], true);
+    let out = dir.path().join("templat.xlsx");
+    ok(
+        &w,
+        "verification_template",
+        json!({"year": 2025, "out": out}),
+    )?;
+    assert!(
+        out.exists(),
+        "the template is written where the dialog said"
+    );
+
+    let carry = json!({"indicators": [1]});
+    let next = json!({"year": 2026, "framework": null, "carry": carry});
+    ok(&w, "new_assessment", next)?;
+    let a = ok(&w, "answers", json!({"year": 2026, "indicator": 1}))?;
+    assert_eq!(a[0]["carried_from"], 2025, "indicator 1 carried from 2025");
+    let years = ok(&w, "compare_years", json!({}))?;
+    assert_eq!(years["years"].as_array().map(Vec::len), Some(2));
+    let plain = json!({"year": 2027, "framework": null});
+    ok(&w, "new_assessment", plain)?;
+    let a = ok(&w, "answers", json!({"year": 2027, "indicator": 1}))?;
+    assert_eq!(a[0]["carried_from"], Value::Null, "no carry: an empty year");
+    Ok(())
+}

@@ -79,6 +79,12 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             values::butir,
             values::set_butir,
             values::attach_to_butir,
+            verification::verification,
+            verification::set_stage,
+            verification::verification_template,
+            verification::verification_preview,
+            verification::verification_import,
+            verification::compare_years,
         ])
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { api, .. } = event {

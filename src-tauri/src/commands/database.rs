@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use swanilai_app::{AppResult, AssessmentDto, BackupDto, BackupListDto, DatabaseDto, Open};
+use swanilai_app::{
+    AppResult, AssessmentDto, BackupDto, BackupListDto, CarryInput, DatabaseDto, Open,
+};
 use swanilai_app::{FrameworkDto, InstansiDto, InstansiInput, RestoreReportDto};
 use tauri::{AppHandle, Runtime, State};
 
@@ -25,14 +27,16 @@ pub fn start(
     state.with(|app| app.start(input, year, framework.as_deref()))
 }
 
-/// A new year's assessment, with the framework chosen (None: the default one).
+/// A new year's assessment, with the framework chosen (None: the default one), started
+/// from last year's chosen answers and evidence when `carry` is given.
 #[tauri::command(async)]
 pub fn new_assessment(
     state: State<'_, AppState>,
     year: i32,
     framework: Option<String>,
+    carry: Option<CarryInput>,
 ) -> AppResult<AssessmentDto> {
-    state.with(|app| app.new_assessment(year, framework.as_deref()))
+    state.with(|app| app.new_assessment_from(year, framework.as_deref(), carry))
 }
 
 /// The frameworks an assessment can be made with (shipped and loaded).

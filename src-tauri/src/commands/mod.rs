@@ -17,6 +17,7 @@ pub mod settings;
 pub mod team;
 pub mod transfer;
 pub mod values;
+pub mod verification;
 
 use swanilai_app::{ProgressDto, ProgressStage};
 use tauri::ipc::Channel;

@@ -1,7 +1,9 @@
 import type { Key } from "./id";
+import { enVerif } from "./en.verif";
 
 // English: selectable in Settings. Same keys as id.ts (checked by the type).
 export const en: Record<Key, string> = {
+  ...enVerif,
   "app.title": "Swanilai SPBE",
   "nav.board": "Indicators",
   "nav.dashboard": "Dashboard",

@@ -1,6 +1,9 @@
 // Bahasa Indonesia: the default language. Every label of the UI is here; en.ts must
 // have the same keys (the type checks it).
+import { idVerif } from "./id.verif";
+
 export const id = {
+  ...idVerif,
   "app.title": "Swanilai SPBE",
   "nav.board": "Indikator",
   "nav.dashboard": "Dasbor",

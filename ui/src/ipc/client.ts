@@ -50,6 +50,11 @@ import type { FrameworkDto } from "./bindings/FrameworkDto";
 import type { IndicatorValueDto } from "./bindings/IndicatorValueDto";
 import type { ScoringDto } from "./bindings/ScoringDto";
 import type { ValueInput } from "./bindings/ValueInput";
+import type { CarryInput } from "./bindings/CarryInput";
+import type { CompareDto } from "./bindings/CompareDto";
+import type { StageImportDto } from "./bindings/StageImportDto";
+import type { StageInput } from "./bindings/StageInput";
+import type { YearsDto } from "./bindings/YearsDto";
 
 export type {
   AccountDto, AnswerDto, AnswerInput, AssessmentDto, Assignee, AssignmentDto, AuditEntryDto, AuditReport, BackupDto,
@@ -58,6 +63,13 @@ export type {
   ProgressDto, ReviewStep, Role, Settings, SignedInDto, Take, TeamMemberDto, TextSize, WorkingCopyDto, Year,
 };
 export type { ButirDto, ButirInput, ExternalInput, FrameworkDto, IndicatorValueDto, ScoringDto, ValueInput };
+export type { CarryInput, CompareDto, StageImportDto, StageInput, YearsDto };
+export type { CompareRowDto } from "./bindings/CompareRowDto";
+export type { StageChangeDto } from "./bindings/StageChangeDto";
+export type { StageIndexDto } from "./bindings/StageIndexDto";
+export type { StageNoteDto } from "./bindings/StageNoteDto";
+export type { YearPointDto } from "./bindings/YearPointDto";
+export type { YearSeriesDto } from "./bindings/YearSeriesDto";
 export type { ButirStatus } from "./bindings/ButirStatus";
 export type { RevisiKind } from "./bindings/RevisiKind";
 export type { BandDto } from "./bindings/BandDto";
@@ -124,8 +136,9 @@ export const ipc = {
   databaseSummary: () => call<DatabaseDto>("database_summary"),
   start: (input: InstansiInput, year: number, framework: string | null = null) =>
     call<DatabaseDto>("start", { input, year, framework }),
-  newAssessment: (year: number, framework: string | null = null) =>
-    call<AssessmentDto>("new_assessment", { year, framework }),
+  /** A new year; `carry` starts it from last year's chosen indicators (null: empty). */
+  newAssessment: (year: number, framework: string | null = null, carry: CarryInput | null = null) =>
+    call<AssessmentDto>("new_assessment", { year, framework, carry }),
   frameworks: () => call<FrameworkDto[]>("frameworks"),
   updateProfile: (input: InstansiInput) => call<InstansiDto>("update_profile", { input }),
   loadDemo: () => call<DatabaseDto>("load_demo"),
@@ -178,6 +191,14 @@ export const ipc = {
   importPreview: (year: Year, file: string) => call<ImportPreview>("import_preview", { year, file }),
   importApply: (year: Year, file: string, accept: boolean, onProgress?: (p: ProgressDto) => void) =>
     call<ImportOutcome>("import_apply", { year, file, accept, onProgress: progressChannel(onProgress) }),
+
+  // verification: the assessors' stages, self against verified, the years compared
+  verification: (year: Year) => call<CompareDto>("verification", { year }),
+  setStage: (year: Year, input: StageInput) => call<CompareDto>("set_stage", { year, input }),
+  verificationTemplate: (year: Year, out: string) => call<string>("verification_template", { year, out }),
+  verificationPreview: (year: Year, file: string) => call<StageImportDto>("verification_preview", { year, file }),
+  verificationImport: (year: Year, file: string) => call<StageImportDto>("verification_import", { year, file }),
+  compareYears: () => call<YearsDto>("compare_years"),
 
   // settings
   getSettings: () => call<Settings>("get_settings"),
