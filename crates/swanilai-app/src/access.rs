@@ -180,6 +180,8 @@ impl Viewer {
             manage_team: may(Action::ManageTeam),
             assign: may(Action::Assign),
             comment: may(Action::Comment),
+            record_verification: may(Action::RecordVerification),
+            plan: may(Action::Plan),
         }
     }
 }

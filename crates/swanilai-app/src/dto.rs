@@ -123,6 +123,12 @@ pub struct AssessmentPermissions {
     pub assign: bool,
     /// May comment on its indicators: anyone with a role, while it is open.
     pub comment: bool,
+    /// May record the external verification's results: the supervisor or the operator,
+    /// also once it is finalized.
+    pub record_verification: bool,
+    /// May plan the improvement (targets, recommendations, scenarios): the supervisor or
+    /// the operator, also once it is finalized.
+    pub plan: bool,
 }
 
 /// What the signed-in person may do with one indicator's answer now, and why it is

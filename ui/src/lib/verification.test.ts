@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CompareRowDto, StageIndexDto, YearSeriesDto } from "../ipc/client";
 import {
-  canRecord, carryList, differenceText, filterRows, largestChanges, normalValue, staleDocument, stageState,
+  carryList, differenceText, filterRows, largestChanges, normalValue, staleDocument, stageState,
   stageValue, toggleGroup, valueText,
 } from "./verification";
 
@@ -53,14 +53,6 @@ describe("verification view logic", () => {
     expect(filterRows(rows, "over").map((r) => r.indicator)).toEqual([1]);
     expect(filterRows(rows, "diff").map((r) => r.indicator)).toEqual([1, 2]);
     expect(filterRows(rows, "all")).toHaveLength(4);
-  });
-
-  it("lets the supervisor and the operator record results, and anyone in single-user mode", () => {
-    expect(canRecord(false, null)).toBe(true);
-    expect(canRecord(true, "supervisor")).toBe(true);
-    expect(canRecord(true, "operator")).toBe(true);
-    expect(canRecord(true, "member")).toBe(false);
-    expect(canRecord(true, "koordinator")).toBe(false);
   });
 
   it("takes a level 1-5 or a decimal 1,00-5,00 with a point or a comma", () => {

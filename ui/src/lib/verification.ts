@@ -1,7 +1,7 @@
 // View logic of the verification screen (issue 12): values as the national forms write
 // them, the over- and under-claims, the filters, who may record results, the years
 // compared, what to carry into a new year, and stale evidence.
-import type { CompareRowDto, Role, StageIndexDto, YearSeriesDto } from "../ipc/client";
+import type { CompareRowDto, StageIndexDto, YearSeriesDto } from "../ipc/client";
 
 /** The stages in order, the team's own first; the four the assessors fill come after. */
 export const STAGES = ["mandiri", "dokumen", "interviu", "visitasi", "final"] as const;
@@ -41,14 +41,6 @@ export function filterRows(rows: CompareRowDto[], filter: RowFilter): CompareRow
   if (filter === "over") return rows.filter((r) => r.claim === "over");
   if (filter === "diff") return rows.filter((r) => r.claim === "over" || r.claim === "under");
   return rows;
-}
-
-/**
- * Who may record the assessors' results: the supervisor and the operator (the app layer's
- * Action::RecordVerification; it refuses anyone else). Single-user mode acts as supervisor.
- */
-export function canRecord(required: boolean, role: Role | null): boolean {
-  return !required || role === "supervisor" || role === "operator";
 }
 
 /** A typed stage value as the app takes it ("2.35" -> "2,35"), or null when not one. */

@@ -25,4 +25,14 @@ assign: boolean,
 /**
  * May comment on its indicators: anyone with a role, while it is open.
  */
-comment: boolean, };
+comment: boolean, 
+/**
+ * May record the external verification's results: the supervisor or the operator,
+ * also once it is finalized.
+ */
+record_verification: boolean, 
+/**
+ * May plan the improvement (targets, recommendations, scenarios): the supervisor or
+ * the operator, also once it is finalized.
+ */
+plan: boolean, };
