@@ -29,6 +29,7 @@ pub mod places;
 mod planning;
 mod planning_dto;
 mod recap;
+pub mod report;
 mod review;
 mod scoring_dto;
 pub mod settings;

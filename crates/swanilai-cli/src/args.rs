@@ -310,6 +310,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The report to the Bupati (Laporan Hasil Pemantauan dan Evaluasi): FILE.pdf or FILE.docx.
+    #[command(long_about = crate::report::LONG_ABOUT)]
+    Report {
+        #[command(flatten)]
+        year: YearArg,
+        #[arg(long)]
+        target: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,6 +12,7 @@ mod output;
 mod packages;
 mod planning;
 mod recap;
+mod report;
 mod run;
 mod scoring;
 mod session;

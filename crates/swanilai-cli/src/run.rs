@@ -273,6 +273,10 @@ pub fn run(cli: Cli) -> AppResult<()> {
         Command::Package(cmd) => crate::packages::run(cmd, open_initialized(&db()?)?)?,
         Command::Backup(cmd) => crate::backups::run(cmd, open_initialized(&db()?)?)?,
         Command::Recap { inputs, out, json } => crate::recap::run(&inputs, &out, json, lang)?,
+        Command::Report { year, target, out } => {
+            crate::report::check(&out)?;
+            crate::report::run(open_initialized(&db()?)?, year.year, target, &out)?
+        }
         other => crate::team::run(other, open_initialized(&db()?)?)?,
     }
     Ok(())

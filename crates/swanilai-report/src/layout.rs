@@ -45,6 +45,13 @@ pub enum Op {
     Shade { x: f32, y: f32, w: f32, h: f32 },
     /// Dashed outline (the place for a meterai).
     DashBox { x: f32, y: f32, w: f32, h: f32 },
+    /// A polyline or polygon (the charts), filled and/or stroked in RGB (0-1).
+    Path {
+        points: Vec<(f32, f32)>,
+        closed: bool,
+        fill: Option<[f32; 3]>,
+        stroke: Option<([f32; 3], f32)>,
+    },
 }
 
 /// Encoded text in one face starting at `x`.
@@ -286,6 +293,63 @@ impl Sheet {
             w,
             h,
         });
+    }
+
+    /// A chart centred on the measure with its top at the cursor, kept on one page.
+    pub fn chart(&mut self, chart: &crate::chart::Chart) {
+        use crate::chart::{Anchor, Item};
+        self.ensure(chart.h);
+        let x0 = LEFT + (RIGHT - LEFT - chart.w) / 2.0;
+        let top = self.y;
+        let rgb = |c: crate::chart::Rgb| {
+            [
+                f32::from(c.0) / 255.0,
+                f32::from(c.1) / 255.0,
+                f32::from(c.2) / 255.0,
+            ]
+        };
+        for item in &chart.items {
+            match item {
+                Item::Path {
+                    points,
+                    closed,
+                    fill,
+                    stroke,
+                } => self.push(Op::Path {
+                    points: points.iter().map(|(x, y)| (x0 + x, top - y)).collect(),
+                    closed: *closed,
+                    fill: fill.map(rgb),
+                    stroke: stroke.map(|(c, w)| (rgb(c), w)),
+                }),
+                Item::Text {
+                    x,
+                    y,
+                    size,
+                    text,
+                    anchor,
+                    bold,
+                } => {
+                    let font = if *bold { Font::Bold } else { Font::Regular };
+                    let width = font.width(text, *size);
+                    let start = match anchor {
+                        Anchor::Start => *x,
+                        Anchor::Middle => x - width / 2.0,
+                        Anchor::End => x - width,
+                    };
+                    self.push(Op::Text {
+                        y: top - y,
+                        size: *size,
+                        word_spacing: 0.0,
+                        runs: vec![Run {
+                            x: x0 + start,
+                            font,
+                            bytes: crate::text::encode(text),
+                        }],
+                    });
+                }
+            }
+        }
+        self.y = top - chart.h;
     }
 
     /// A ruled table starting at `x`; the header row repeats after a page break.

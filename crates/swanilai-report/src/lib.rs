@@ -1,4 +1,5 @@
-//! Printable documents of Swanilai SPBE, as PDF bytes.
+//! Printable documents of Swanilai SPBE, as PDF bytes, and the report to the Bupati
+//! (Laporan Hasil Pemantauan dan Evaluasi, [`laporan_pdf`] and [`laporan_docx`]).
 //!
 //! PermenPANRB 59/2020 (Lampiran III) asks the Tim Asesor Internal to prepare a
 //! **Berita Acara Penilaian Mandiri** and a **Pernyataan Persetujuan Publikasi**,
@@ -15,7 +16,13 @@
 //! repeat, and every page carries "Halaman i dari n".
 
 mod berita_acara;
+mod chart;
+mod chart_png;
 mod common;
+mod laporan;
+mod laporan_content;
+mod laporan_docx;
+mod laporan_pdf;
 mod layout;
 mod metrics;
 mod persetujuan;
@@ -26,6 +33,10 @@ pub mod words;
 use std::path::Path;
 
 pub use berita_acara::berita_acara;
+pub use laporan::{
+    laporan_docx, laporan_pdf, report_title, PreviousYear, ReportData, ReportGroup,
+    ReportIndicator, ReportPlan, ReportRecommendation, ReportStep, VerifiedResult, YearPoint,
+};
 pub use persetujuan::persetujuan_publikasi;
 
 /// Everything the two documents show, as plain display values.
@@ -137,6 +148,8 @@ pub fn write_pdf(path: impl AsRef<Path>, pdf: &[u8]) -> std::io::Result<()> {
     std::fs::write(path, pdf)
 }
 
+#[cfg(test)]
+mod laporan_tests;
 #[cfg(test)]
 mod sample;
 #[cfg(test)]

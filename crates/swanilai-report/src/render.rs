@@ -116,5 +116,37 @@ fn draw(content: &mut Content, op: &Op) {
             content.stroke();
             content.restore_state();
         }
+        Op::Path {
+            points,
+            closed,
+            fill,
+            stroke,
+        } => {
+            let Some(((x, y), rest)) = points.split_first() else {
+                return;
+            };
+            content.save_state();
+            content.set_line_join(pdf_writer::types::LineJoinStyle::RoundJoin);
+            content.move_to(*x, *y);
+            for (x, y) in rest {
+                content.line_to(*x, *y);
+            }
+            if *closed {
+                content.close_path();
+            }
+            if let Some([r, g, b]) = fill {
+                content.set_fill_rgb(*r, *g, *b);
+            }
+            if let Some(([r, g, b], w)) = stroke {
+                content.set_stroke_rgb(*r, *g, *b);
+                content.set_line_width(*w);
+            }
+            match (fill, stroke) {
+                (Some(_), Some(_)) => content.fill_nonzero_and_stroke(),
+                (Some(_), None) => content.fill_nonzero(),
+                _ => content.stroke(),
+            };
+            content.restore_state();
+        }
     }
 }
