@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 
+echo "== report: LibreOffice Writer (headless) and poppler for the DOCX report's test"
+bash scripts/setup-report.sh
+
 echo "== cargo test (workspace: core, store, xlsx, app, cli, integration stories)"
 # The desktop shell is a workspace member but needs the webview stack: its own steps below.
 cargo test --workspace --locked --exclude swanilai-desktop

@@ -793,5 +793,7 @@ mod pemdi;
 mod planning;
 #[path = "cli/recap.rs"]
 mod recap;
+#[path = "cli/report.rs"]
+mod report;
 #[path = "cli/verification.rs"]
 mod verification;

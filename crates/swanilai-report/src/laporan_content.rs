@@ -280,6 +280,10 @@ fn summary(d: &ReportData, b: &mut Vec<Block>) {
             ));
             s.push(bold(decimal(p.target)));
             s.push(plain("."));
+        } else if p.reachable && p.steps.is_empty() {
+            s.push(plain(format!("Target {target_name} ")));
+            s.push(bold("sudah tercapai"));
+            s.push(plain("."));
         } else if p.reachable {
             let indicators = distinct_indicators(p);
             s.push(plain(format!(
@@ -562,6 +566,14 @@ fn path(d: &ReportData, b: &mut Vec<Block>) {
             plain(format!("Indeks sudah berada pada predikat tertinggi. Target laporan ini adalah batas bawah predikat itu, {target}, dan ")),
             bold("tidak diperlukan langkah tambahan"),
             plain("; yang perlu dijaga adalah tingkat setiap indikator."),
+        ]));
+        return;
+    }
+    if p.reachable && p.steps.is_empty() {
+        b.push(Block::Para(vec![
+            plain(format!("Target: {target}. Target ini ")),
+            bold("sudah tercapai"),
+            plain(format!("; indeks saat ini {}.", opt_index(d.index))),
         ]));
         return;
     }

@@ -366,4 +366,17 @@ fn at_the_top_predikat_the_report_says_no_step_is_needed() {
     let all = pages_text(&laporan_pdf(&d)).join(" ");
     has(&all, "Predikat tertinggi, Memuaskan, sudah tercapai");
     has(&all, "tidak diperlukan langkah tambahan");
+    // A lower target asked for: reached, no steps.
+    d.plan = Some(ReportPlan {
+        target: 2.5,
+        target_rating: None,
+        at_top: false,
+        reachable: true,
+        projected: 2.77,
+        projected_rating: "Baik".into(),
+        steps: vec![],
+    });
+    let all = pages_text(&laporan_pdf(&d)).join(" ");
+    has(&all, "Target indeks 2,50 sudah tercapai");
+    has(&all, "Target ini sudah tercapai; indeks saat ini 2,77");
 }
