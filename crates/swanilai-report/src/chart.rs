@@ -181,8 +181,9 @@ pub fn radar(axes: &[String], series: &[Series]) -> Chart {
             fill: None,
             stroke: Some((GRID, 0.6)),
         });
+        // The scale beside the first axis, just above each ring, clear of the points.
         let (x, y) = at(0, ring as f32);
-        c.text(x + 3.0, y + 3.0, 7.0, ring.to_string(), Anchor::Start);
+        c.text(x - 4.0, y - 2.0, 7.0, ring.to_string(), Anchor::End);
     }
     for i in 0..n {
         c.line((cx, cy), at(i, 5.0), GRID, 0.6);
@@ -214,8 +215,8 @@ pub fn radar(axes: &[String], series: &[Series]) -> Chart {
         } else {
             Anchor::Middle
         };
-        let lines = wrap_words(label, 7.5, 105.0);
-        let lh = 9.0;
+        let lines = wrap_words(label, 8.5, 112.0);
+        let lh = 10.0;
         let top = if a.sin() < -0.3 {
             y - lh * lines.len() as f32 + 6.0
         } else if a.sin() > 0.3 {
@@ -224,7 +225,7 @@ pub fn radar(axes: &[String], series: &[Series]) -> Chart {
             y - lh * (lines.len() as f32 - 1.0) / 2.0 + 3.0
         };
         for (k, l) in lines.iter().enumerate() {
-            c.text(x, top + k as f32 * lh, 7.5, l.as_str(), anchor);
+            c.text(x, top + k as f32 * lh, 8.5, l.as_str(), anchor);
         }
     }
     c.legend(series, h - 8.0);

@@ -13,7 +13,7 @@ static BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf")
 
 /// DejaVu Sans is wider than Times at the same size: set it a little smaller so the
 /// labels take the room the layout measured.
-const FACE_SCALE: f32 = 0.9;
+const FACE_SCALE: f32 = 0.94;
 
 /// Pixels per point (3 = 216 dpi: sharp when printed from Word).
 pub const SCALE: f32 = 3.0;

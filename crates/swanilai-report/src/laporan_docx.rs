@@ -77,23 +77,24 @@ fn alignment(a: Align) -> AlignmentType {
 
 pub(crate) fn render_docx(d: &ReportData, blocks: &[Block]) -> std::io::Result<Vec<u8>> {
     let title = report_title(d);
-    let field = |instr: InstrText| {
-        Run::new()
-            .size(18)
-            .add_field_char(FieldCharType::Begin, false)
-            .add_instr_text(instr)
-            .add_field_char(FieldCharType::Separate, false)
-            .add_text("1")
-            .add_field_char(FieldCharType::End, false)
+    // A field in separate runs, each with the footer's size, as Word writes it (LibreOffice
+    // takes a field's size from the run of its result).
+    let field = |p: Paragraph, instr: InstrText| {
+        let r = || Run::new().size(18);
+        p.add_run(r().add_field_char(FieldCharType::Begin, false))
+            .add_run(r().add_instr_text(instr))
+            .add_run(r().add_field_char(FieldCharType::Separate, false))
+            .add_run(r().add_text("1"))
+            .add_run(r().add_field_char(FieldCharType::End, false))
     };
     let footer_line = Paragraph::new()
         .add_tab(Tab::new().val(TabValueType::Right).pos(MEASURE_TWIPS))
         .add_run(Run::new().add_text(title.as_str()).size(16))
         .add_run(Run::new().add_tab().size(18))
-        .add_run(Run::new().add_text("Halaman ").size(18))
-        .add_run(field(InstrText::PAGE(InstrPAGE::new())))
-        .add_run(Run::new().add_text(" dari ").size(18))
-        .add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new())));
+        .add_run(Run::new().add_text("Halaman ").size(18));
+    let footer_line = field(footer_line, InstrText::PAGE(InstrPAGE::new()))
+        .add_run(Run::new().add_text(" dari ").size(18));
+    let footer_line = field(footer_line, InstrText::NUMPAGES(InstrNUMPAGES::new()));
     let mut docx = Docx::new()
         .page_size(11906, 16838)
         .page_margin(
