@@ -181,9 +181,6 @@ pub fn radar(axes: &[String], series: &[Series]) -> Chart {
             fill: None,
             stroke: Some((GRID, 0.6)),
         });
-        // The scale beside the first axis, just above each ring, clear of the points.
-        let (x, y) = at(0, ring as f32);
-        c.text(x - 4.0, y - 2.0, 7.0, ring.to_string(), Anchor::End);
     }
     for i in 0..n {
         c.line((cx, cy), at(i, 5.0), GRID, 0.6);
@@ -204,6 +201,11 @@ pub fn radar(axes: &[String], series: &[Series]) -> Chart {
         for p in pts {
             c.rect(p.0 - 2.0, p.1 - 2.0, 4.0, 4.0, s.color);
         }
+    }
+    // The scale beside the first axis, just above each ring, over the areas.
+    for ring in 1..=5 {
+        let (x, y) = at(0, ring as f32);
+        c.text(x - 4.0, y - 2.0, 7.0, ring.to_string(), Anchor::End);
     }
     for (i, label) in axes.iter().enumerate() {
         let a = angle(i);
