@@ -276,7 +276,7 @@ fn summary(d: &ReportData, b: &mut Vec<Block>) {
             s.push(plain("Predikat tertinggi, "));
             s.push(bold(p.target_rating.clone().unwrap_or_default()));
             s.push(plain(
-                ", sudah tercapai; yang perlu dijaga adalah nilainya tetap di atas ",
+                ", sudah tercapai; yang perlu dijaga adalah indeks tetap sekurang-kurangnya ",
             ));
             s.push(bold(decimal(p.target)));
             s.push(plain("."));

@@ -187,6 +187,38 @@ fn a_framework_without_domains_gets_an_aspect_report() {
     assert!(docx_part(&docx, "word/document.xml").contains("Indeks Pemerintah Digital"));
 }
 
+#[test]
+fn at_the_top_predikat_the_default_target_is_its_minimum_and_reached() {
+    let env = Env::new();
+    env.ok(&[
+        "init",
+        "--instansi",
+        "Pemerintah Provinsi Uji",
+        "--kind",
+        "provinsi",
+    ]);
+    env.ok(&["assessment", "new", "--year", "2026"]);
+    for n in 1..=47 {
+        env.ok(&[
+            "answer",
+            "set",
+            "--indicator",
+            &n.to_string(),
+            "--level",
+            "5",
+        ]);
+    }
+    let pdf = env.path("puncak.pdf");
+    env.ok(&["report", "--out", pdf.to_str().unwrap()]);
+    let all = pdf_pages(&pdf).join(" ");
+    assert!(all.contains("Disampaikan kepada Gubernur Uji"), "{all}");
+    assert!(
+        all.contains("Predikat tertinggi, Memuaskan, sudah tercapai"),
+        "{all}"
+    );
+    assert!(all.contains("tidak diperlukan langkah tambahan"));
+}
+
 /// Run `cmd` with a deadline; its stdout.
 fn run_for(cmd: &mut std::process::Command, limit: Duration) -> String {
     let mut child = cmd
