@@ -6,20 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libwebkit2gtk-4.1-dev librsvg2-dev build-essential pkg-config file
-  xvfb xauth webkit2gtk-driver curl)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "== apt-get install ${missing[*]}"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -q
-  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+bash scripts/apt-missing.sh libwebkit2gtk-4.1-dev librsvg2-dev build-essential pkg-config file \
+  xvfb xauth webkit2gtk-driver curl
 
 if ! command -v node >/dev/null || ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
   echo "error: the UI build needs Node.js 20.19 or newer (found: $(node -v 2>/dev/null || echo none))" >&2

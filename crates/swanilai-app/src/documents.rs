@@ -55,17 +55,7 @@ impl App {
                 })
         };
         let catalog = self.catalog_of(&a)?;
-        let program = catalog
-            .framework()
-            .program
-            .as_ref()
-            .map(|p| Program {
-                short: p.short.clone(),
-                heading: p.heading.clone(),
-                long: p.long.clone(),
-                coordinator: p.coordinator.clone(),
-            })
-            .unwrap_or_default();
+        let program = program_of(&catalog);
         let coordinator_title = |title: &str| {
             // The role's SPBE title in a framework that names its coordinator otherwise.
             if title == Role::Koordinator.title_id() {
@@ -74,12 +64,7 @@ impl App {
                 title.to_owned()
             }
         };
-        let mut coordinator = person(Role::Koordinator).unwrap_or_else(|| Person {
-            name: inst.coordinator_name.clone(),
-            nip: inst.coordinator_nip.clone(),
-            title: Role::Koordinator.title_id().to_owned(),
-        });
-        coordinator.title = coordinator_title(&coordinator.title);
+        let coordinator = coordinator_of(&team, &inst, &program);
         let data = DocumentData {
             instansi: inst.name.clone(),
             instansi_kind: inst.kind.as_str().to_owned(),
@@ -130,7 +115,43 @@ impl App {
     }
 }
 
-fn group_line(g: &GroupIndexDto) -> GroupLine {
+/// The words of the programme the framework assesses (SPBE unless the catalog says).
+pub(crate) fn program_of(catalog: &swanilai_core::Catalog) -> Program {
+    catalog
+        .framework()
+        .program
+        .as_ref()
+        .map(|p| Program {
+            short: p.short.clone(),
+            heading: p.heading.clone(),
+            long: p.long.clone(),
+            coordinator: p.coordinator.clone(),
+        })
+        .unwrap_or_default()
+}
+
+/// Who signs as the Koordinator: the account with that role, else the profile's name,
+/// titled as the framework names its coordinator.
+pub(crate) fn coordinator_of(
+    team: &[(swanilai_store::accounts::AccountRow, Role)],
+    inst: &crate::InstansiDto,
+    program: &Program,
+) -> Person {
+    team.iter()
+        .find(|(_, r)| *r == Role::Koordinator)
+        .map(|(acc, _)| Person {
+            name: acc.name.clone(),
+            nip: acc.nip.clone(),
+            title: program.coordinator.clone(),
+        })
+        .unwrap_or_else(|| Person {
+            name: inst.coordinator_name.clone(),
+            nip: inst.coordinator_nip.clone(),
+            title: program.coordinator.clone(),
+        })
+}
+
+pub(crate) fn group_line(g: &GroupIndexDto) -> GroupLine {
     GroupLine {
         number: g.number,
         name: g.name.clone(),
@@ -140,7 +161,7 @@ fn group_line(g: &GroupIndexDto) -> GroupLine {
 }
 
 /// "Pemerintah Kabupaten Sukamaju" -> "Sukamaju" (the place line of a signature).
-fn place_of(instansi: &str) -> String {
+pub(crate) fn place_of(instansi: &str) -> String {
     let lower = instansi.to_lowercase();
     for prefix in [
         "pemerintah kabupaten ",

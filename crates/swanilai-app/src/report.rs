@@ -4,13 +4,13 @@
 
 use std::path::Path;
 
-use swanilai_core::workflow::Role;
 use swanilai_report::{
-    DocumentData, GroupLine, Person, PreviousYear, Program, ReportData, ReportGroup,
-    ReportIndicator, ReportPlan, ReportRecommendation, ReportStep, VerifiedResult, YearPoint,
+    DocumentData, PreviousYear, ReportData, ReportGroup, ReportIndicator, ReportPlan,
+    ReportRecommendation, ReportStep, VerifiedResult, YearPoint,
 };
 use swanilai_store::accounts;
 
+use crate::documents::{coordinator_of, group_line, place_of, program_of};
 use crate::{App, AppError, AppResult, ErrorCode, GroupIndexDto, PlanInput, Year};
 
 /// The report's file format.
@@ -278,37 +278,9 @@ impl App {
         let today = self.clock.today();
         let date = ymd(&today).unwrap_or((a.year, 12, 31));
         let catalog = self.catalog_of(a)?;
-        let program = catalog
-            .framework()
-            .program
-            .as_ref()
-            .map(|p| Program {
-                short: p.short.clone(),
-                heading: p.heading.clone(),
-                long: p.long.clone(),
-                coordinator: p.coordinator.clone(),
-            })
-            .unwrap_or_default();
+        let program = program_of(&catalog);
         let team = accounts::team(self.store.conn(), a.id)?;
-        let coordinator = team
-            .iter()
-            .find(|(_, r)| *r == Role::Koordinator)
-            .map(|(acc, _)| Person {
-                name: acc.name.clone(),
-                nip: acc.nip.clone(),
-                title: program.coordinator.clone(),
-            })
-            .unwrap_or_else(|| Person {
-                name: inst.coordinator_name.clone(),
-                nip: inst.coordinator_nip.clone(),
-                title: program.coordinator.clone(),
-            });
-        let line = |g: &GroupIndexDto| GroupLine {
-            number: g.number,
-            name: g.name.clone(),
-            index_text: g.index_text.clone(),
-            rating: g.rating.clone(),
-        };
+        let coordinator = coordinator_of(&team, &inst, &program);
         Ok(DocumentData {
             instansi: inst.name.clone(),
             instansi_kind: inst.kind.as_str().to_owned(),
@@ -322,8 +294,8 @@ impl App {
             rating: idx.rating.clone(),
             answered: idx.answered,
             total: idx.total,
-            domains: idx.domains.iter().map(line).collect(),
-            aspects: idx.aspects.iter().map(line).collect(),
+            domains: idx.domains.iter().map(group_line).collect(),
+            aspects: idx.aspects.iter().map(group_line).collect(),
             framework_title: info.framework_title.clone(),
             program,
             ..DocumentData::default()
@@ -337,22 +309,4 @@ fn ymd(text: &str) -> Option<(i32, u32, u32)> {
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .ok()
         .map(|d| (d.year(), d.month(), d.day()))
-}
-
-/// "Pemerintah Kabupaten Sukamaju" -> "Sukamaju" (as the Berita Acara's place line).
-fn place_of(instansi: &str) -> String {
-    let lower = instansi.to_lowercase();
-    for prefix in [
-        "pemerintah kabupaten ",
-        "pemerintah kota ",
-        "pemerintah provinsi ",
-        "kabupaten ",
-        "kota ",
-        "provinsi ",
-    ] {
-        if lower.starts_with(prefix) {
-            return instansi[prefix.len()..].trim().to_owned();
-        }
-    }
-    "Jakarta".to_owned()
 }
