@@ -150,6 +150,26 @@ class VerificationStory(Screens):
         assert names, f"the template has sheets: {names}"
         self.dismiss()
 
+    @step_name("report: the report to the Bupati written from Ekspor as PDF and DOCX")
+    def report(self):
+        s = self.s
+        self.nav("transfer")
+        s.find('[data-testid="report-pdf"]', timeout=15)
+        s.find('[data-testid="report-target"]').type("Sangat Baik")
+        for ext, magic in (("pdf", b"%PDF"), ("docx", b"PK")):
+            out = os.path.join(self.work, f"Laporan-Monev-2026.{ext}")
+            s.execute("window.__swanilaiTransfer.runReport(arguments[0])", out)
+            code, text = self.notice(timeout=90)
+            assert code == "" and out in text, (code, text)
+            with open(out, "rb") as f:
+                assert f.read(4).startswith(magic), f"{out} is a {ext}"
+            self.dismiss()
+        with zipfile.ZipFile(out) as z:
+            body = z.read("word/document.xml").decode("utf-8")
+        assert "RINGKASAN" in body.upper() and "Sangat Baik" in body, "the summary and the target"
+        s.execute("document.querySelector('[data-testid=report-pdf]').scrollIntoView({block: 'center'})")
+        self.shot("verif-09-report")
+
     @step_name("Dasbor: the years compared, index and predikat per year, per-aspect and per-indicator changes")
     def dashboard(self):
         s = self.s
@@ -235,7 +255,7 @@ def run_verification_story(driver, binary, artifacts):
         s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
         story = VerificationStory(s, work, artifacts)
         return story.run_steps([story.demo, story.by_hand, story.import_csv, story.import_error,
-                                story.over_claims, story.template, story.dashboard, story.english, story.carry],
+                                story.over_claims, story.template, story.report, story.dashboard, story.english, story.carry],
                                "verification", stop_on_fail=True)
     finally:
         s.quit()

@@ -67,6 +67,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             audit::history,
             audit::verify_audit,
             documents::export_document,
+            documents::export_report,
             packages::package_out,
             packages::package_open,
             packages::working_copy,

@@ -1,4 +1,5 @@
-//! The printable documents: Berita Acara and Pernyataan Persetujuan Publikasi (PDF).
+//! The printable documents: Berita Acara and Pernyataan Persetujuan Publikasi (PDF), and
+//! the report to the Bupati (PDF or DOCX).
 
 use std::path::PathBuf;
 
@@ -19,5 +20,20 @@ pub fn export_document<R: Runtime>(
 ) -> AppResult<String> {
     let _busy = state.busy(&handle);
     state.with(|app| app.write_document(year, kind, date.as_deref(), &out))?;
+    Ok(out.display().to_string())
+}
+
+/// Write the report to the Bupati (PDF or DOCX by the extension of `out`), with the path
+/// to `target` (an index or predikat; the next predikat when None).
+#[tauri::command(async)]
+pub fn export_report<R: Runtime>(
+    handle: AppHandle<R>,
+    state: State<'_, AppState>,
+    year: Year,
+    target: Option<String>,
+    out: PathBuf,
+) -> AppResult<String> {
+    let _busy = state.busy(&handle);
+    state.with(|app| app.write_report(year, target.as_deref(), &out))?;
     Ok(out.display().to_string())
 }

@@ -94,4 +94,12 @@ export const enVerif: Record<keyof typeof idVerif, string> = {
   "carry.evidence": "from {year}",
   "carry.stale": "old document: more than 12 months before 1 January {year}",
   "carry.undated": "no document date",
+  "tr.report": "Report to the Bupati/Wali Kota (PDF or DOCX)",
+  "tr.report.lead": "The internal SPBE monitoring and evaluation report: a one-page summary, charts, tables per domain and aspect, strengths and weaknesses, the path to the target, the recommendations and an annex of every indicator. The DOCX can be edited in Word or LibreOffice.",
+  "tr.report.target": "Target (index or predikat, optional)",
+  "tr.report.targetHint": "e.g. Sangat Baik or 3.50",
+  "tr.report.pdf": "PDF report…",
+  "tr.report.docx": "DOCX report…",
+  "tr.report.busy": "Writing the report…",
+  "tr.report.done": "Report saved: {path}",
 };

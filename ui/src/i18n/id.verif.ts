@@ -92,4 +92,12 @@ export const idVerif = {
   "carry.evidence": "dari {year}",
   "carry.stale": "dokumen lama: lebih dari 12 bulan sebelum 1 Januari {year}",
   "carry.undated": "tanpa tanggal dokumen",
+  "tr.report": "Laporan kepada Bupati/Wali Kota (PDF atau DOCX)",
+  "tr.report.lead": "Laporan Hasil Pemantauan dan Evaluasi SPBE internal: ringkasan satu halaman, grafik, tabel per domain dan aspek, kekuatan dan kelemahan, jalur ke target, rekomendasi, dan lampiran setiap indikator. DOCX dapat disunting di Word atau LibreOffice.",
+  "tr.report.target": "Target (indeks atau predikat, opsional)",
+  "tr.report.targetHint": "mis. Sangat Baik atau 3,50",
+  "tr.report.pdf": "Laporan PDF…",
+  "tr.report.docx": "Laporan DOCX…",
+  "tr.report.busy": "Menyusun laporan…",
+  "tr.report.done": "Laporan tersimpan: {path}",
 };

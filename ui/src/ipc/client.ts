@@ -256,4 +256,6 @@ export const ipc = {
   // documents
   exportDocument: (year: Year, kind: DocumentKind, date: string | null, out: string) =>
     call<string>("export_document", { year, kind, date, out }),
+  exportReport: (year: Year, target: string | null, out: string) =>
+    call<string>("export_report", { year, target, out }),
 };
