@@ -170,6 +170,22 @@ class VerificationStory(Screens):
         s.execute("document.querySelector('[data-testid=report-pdf]').scrollIntoView({block: 'center'})")
         self.shot("verif-09-report")
 
+    @step_name("next level: an indicator page says what the next level asks, the words that differ and the exact gain")
+    def next_level(self):
+        s = self.s
+        self.nav("board")
+        s.find('button[data-indicator="3"]', timeout=10).click()
+        s.wait_until("return document.body.dataset.indicator === '3'", what="indicator 3 page")
+        s.find('[data-testid="next-level"] summary', timeout=15).click()
+        gap = s.invoke("gap", {"year": 2026, "indicator": 3})["ok"]
+        assert gap["next_level"] == gap["current_level"] + 1, gap["next_level"]
+        gain = s.find('[data-testid="gap-gain"]').text
+        assert gap["gain_text"] in gain, (gap["gain_text"], gain)
+        s.wait_until("return document.querySelectorAll('[data-testid=gap-criteria] ins').length > 0",
+                     what="the words the next level adds, marked")
+        s.execute("document.querySelector('[data-testid=next-level]').scrollIntoView({block: 'start'})")
+        self.shot("verif-10-next-level")
+
     @step_name("Dasbor: the years compared, index and predikat per year, per-aspect and per-indicator changes")
     def dashboard(self):
         s = self.s
@@ -255,7 +271,7 @@ def run_verification_story(driver, binary, artifacts):
         s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
         story = VerificationStory(s, work, artifacts)
         return story.run_steps([story.demo, story.by_hand, story.import_csv, story.import_error,
-                                story.over_claims, story.template, story.report, story.dashboard, story.english, story.carry],
+                                story.over_claims, story.template, story.report, story.next_level, story.dashboard, story.english, story.carry],
                                "verification", stop_on_fail=True)
     finally:
         s.quit()

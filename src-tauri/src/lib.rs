@@ -80,6 +80,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             values::butir,
             values::set_butir,
             values::attach_to_butir,
+            planning::gap,
             verification::verification,
             verification::set_stage,
             verification::verification_template,

@@ -12,6 +12,7 @@ pub mod documents;
 pub mod evidence;
 pub mod index;
 pub mod packages;
+pub mod planning;
 pub mod review;
 pub mod settings;
 pub mod team;

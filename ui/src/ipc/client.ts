@@ -52,6 +52,7 @@ import type { ScoringDto } from "./bindings/ScoringDto";
 import type { ValueInput } from "./bindings/ValueInput";
 import type { CarryInput } from "./bindings/CarryInput";
 import type { CompareDto } from "./bindings/CompareDto";
+import type { GapDto } from "./bindings/GapDto";
 import type { StageImportDto } from "./bindings/StageImportDto";
 import type { StageInput } from "./bindings/StageInput";
 import type { YearsDto } from "./bindings/YearsDto";
@@ -63,7 +64,7 @@ export type {
   ProgressDto, ReviewStep, Role, Settings, SignedInDto, Take, TeamMemberDto, TextSize, WorkingCopyDto, Year,
 };
 export type { ButirDto, ButirInput, ExternalInput, FrameworkDto, IndicatorValueDto, ScoringDto, ValueInput };
-export type { CarryInput, CompareDto, StageImportDto, StageInput, YearsDto };
+export type { CarryInput, CompareDto, GapDto, StageImportDto, StageInput, YearsDto };
 export type { CompareRowDto } from "./bindings/CompareRowDto";
 export type { StageChangeDto } from "./bindings/StageChangeDto";
 export type { StageIndexDto } from "./bindings/StageIndexDto";
@@ -256,6 +257,7 @@ export const ipc = {
   // documents
   exportDocument: (year: Year, kind: DocumentKind, date: string | null, out: string) =>
     call<string>("export_document", { year, kind, date, out }),
+  gap: (year: Year, indicator: number) => call<GapDto>("gap", { year, indicator }),
   exportReport: (year: Year, target: string | null, out: string) =>
     call<string>("export_report", { year, target, out }),
 };
