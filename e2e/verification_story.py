@@ -10,6 +10,7 @@ A fresh database, its own window. Run by run_e2e.py; standalone like pemdi_story
 """
 
 import os
+import time
 import tempfile
 import zipfile
 
@@ -186,6 +187,48 @@ class VerificationStory(Screens):
         s.execute("document.querySelector('[data-testid=next-level]').scrollIntoView({block: 'start'})")
         self.shot("verif-10-next-level")
 
+    @step_name("Rencana: what-if live, the path to Sangat Baik applied, a scenario saved, a recommendation followed up")
+    def planning(self):
+        s = self.s
+        self.nav("planning")
+        s.find('[data-testid="whatif-table"] input[data-hypo="1"]', timeout=15)
+        before = s.find('[data-testid="projected"] strong').text
+        s.find('input[data-hypo="1"]').type("5")
+        s.wait_until("return document.querySelector('[data-testid=projected] strong').textContent !== arguments[0]",
+                     15, "the projected index moves", before)
+        ix = s.invoke("index", {"year": 2026})["ok"]
+        assert ix["index_text"] in s.find('[data-testid="projected"]').text, "today's index beside the projection"
+        s.find('[data-testid="target"]').type("Sangat Baik")
+        s.find('[data-testid="find-path"]').click()
+        s.find('[data-testid="plan-steps"] li', timeout=15)
+        plan = s.invoke("plan_to_target", {"year": 2026, "input": {"target": "Sangat Baik", "ceilings": [], "efforts": []}})["ok"]
+        assert plan["reachable"], plan
+        shown = len(s.find_all('[data-testid="plan-steps"] li'))
+        assert shown == len(plan["steps"]), (shown, len(plan["steps"]))
+        s.find('[data-testid="apply-plan"]').click()
+        s.wait_until("return document.querySelector('[data-testid=projected] strong').textContent.includes(arguments[0])",
+                     15, "the plan applied to the what-if", plan["projected_text"])
+        s.find('[data-testid="scenario-name"]').type("Menuju Sangat Baik")
+        s.find('[data-testid="scenario-save"]').click()
+        s.find('[data-testid="scenarios"] li', timeout=10)
+        assert s.invoke("index", {"year": 2026})["ok"]["index_text"] == ix["index_text"], "the answers are untouched"
+        self.shot("verif-11-whatif-target")
+        s.find('button[data-tab="recs"]').click()
+        s.find('[data-testid="rec-text"]', timeout=10).type("Tetapkan Perbup Manajemen Data")
+        s.find('[data-testid="rec-unit"]').type("Diskominfo")
+        s.find('[data-testid="rec-save"]').click()
+        s.find('[data-testid="recs"] tr[data-rec]', timeout=10)
+        s.execute("const sel = document.querySelector('[data-testid=rec-status]'); sel.value = 'proses'; sel.dispatchEvent(new Event('change', {bubbles: true}))")
+        end = time.time() + 15
+        while True:
+            recs = s.invoke("recommendations", {"year": 2026, "indicator": None})["ok"]
+            if recs and recs[0]["status"] == "proses":
+                break
+            assert time.time() < end, f"the follow-up status is stored: {recs}"
+            time.sleep(0.2)
+        assert recs[0]["unit"] == "Diskominfo", recs
+        self.shot("verif-12-recommendations")
+
     @step_name("Dasbor: the years compared, index and predikat per year, per-aspect and per-indicator changes")
     def dashboard(self):
         s = self.s
@@ -271,7 +314,7 @@ def run_verification_story(driver, binary, artifacts):
         s.wait_until("return document.body.dataset.ready === '1'", timeout=30, what="first paint")
         story = VerificationStory(s, work, artifacts)
         return story.run_steps([story.demo, story.by_hand, story.import_csv, story.import_error,
-                                story.over_claims, story.template, story.report, story.next_level, story.dashboard, story.english, story.carry],
+                                story.over_claims, story.template, story.report, story.next_level, story.planning, story.dashboard, story.english, story.carry],
                                "verification", stop_on_fail=True)
     finally:
         s.quit()

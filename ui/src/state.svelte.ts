@@ -16,7 +16,7 @@ import {
 } from "./ipc/client";
 
 export type View = "first" | "board" | "indicator" | "dashboard" | "transfer" | "settings"
-  | "team" | "review" | "mine" | "history" | "packages" | "profile" | "verification";
+  | "team" | "review" | "mine" | "history" | "packages" | "profile" | "verification" | "planning";
 
 export interface Notice {
   kind: "error" | "info";

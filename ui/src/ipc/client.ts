@@ -53,6 +53,12 @@ import type { ValueInput } from "./bindings/ValueInput";
 import type { CarryInput } from "./bindings/CarryInput";
 import type { CompareDto } from "./bindings/CompareDto";
 import type { GapDto } from "./bindings/GapDto";
+import type { PlanDto } from "./bindings/PlanDto";
+import type { PlanInput } from "./bindings/PlanInput";
+import type { RecommendationDto } from "./bindings/RecommendationDto";
+import type { RecommendationInput } from "./bindings/RecommendationInput";
+import type { ScenarioDto } from "./bindings/ScenarioDto";
+import type { ValueChange } from "./bindings/ValueChange";
 import type { StageImportDto } from "./bindings/StageImportDto";
 import type { StageInput } from "./bindings/StageInput";
 import type { YearsDto } from "./bindings/YearsDto";
@@ -65,6 +71,7 @@ export type {
 };
 export type { ButirDto, ButirInput, ExternalInput, FrameworkDto, IndicatorValueDto, ScoringDto, ValueInput };
 export type { CarryInput, CompareDto, GapDto, StageImportDto, StageInput, YearsDto };
+export type { PlanDto, PlanInput, RecommendationDto, RecommendationInput, ScenarioDto, ValueChange };
 export type { CompareRowDto } from "./bindings/CompareRowDto";
 export type { StageChangeDto } from "./bindings/StageChangeDto";
 export type { StageIndexDto } from "./bindings/StageIndexDto";
@@ -258,6 +265,18 @@ export const ipc = {
   exportDocument: (year: Year, kind: DocumentKind, date: string | null, out: string) =>
     call<string>("export_document", { year, kind, date, out }),
   gap: (year: Year, indicator: number) => call<GapDto>("gap", { year, indicator }),
+  whatIf: (year: Year, changes: ValueChange[]) => call<IndexDto>("what_if", { year, changes }),
+  planToTarget: (year: Year, input: PlanInput) => call<PlanDto>("plan_to_target", { year, input }),
+  scenarios: (year: Year) => call<ScenarioDto[]>("scenarios", { year }),
+  saveScenario: (year: Year, name: string, changes: ValueChange[]) =>
+    call<ScenarioDto>("save_scenario", { year, name, changes }),
+  removeScenario: (year: Year, name: string) => call<null>("remove_scenario", { year, name }),
+  recommendations: (year: Year, indicator: number | null = null) =>
+    call<RecommendationDto[]>("recommendations", { year, indicator }),
+  addRecommendation: (year: Year, input: RecommendationInput) =>
+    call<RecommendationDto>("add_recommendation", { year, input }),
+  updateRecommendation: (year: Year, id: number, input: RecommendationInput) =>
+    call<RecommendationDto>("update_recommendation", { year, id, input }),
   exportReport: (year: Year, target: string | null, out: string) =>
     call<string>("export_report", { year, target, out }),
 };
