@@ -198,11 +198,20 @@ class VerificationStory(Screens):
                      15, "the projected index moves", before)
         ix = s.invoke("index", {"year": 2026})["ok"]
         assert ix["index_text"] in s.find('[data-testid="projected"]').text, "today's index beside the projection"
+        # A ceiling: indicator 42 cannot go above its level this year, so no step raises it.
+        level42 = next(a["level"] for a in s.invoke("answers", {"year": 2026, "indicator": None})["ok"] if a["indicator"] == 42)
+        s.find('input[data-ceiling="42"]').type(str(level42))
+        s.execute("document.querySelector('input[data-ceiling=\"42\"]').dispatchEvent(new Event('change', {bubbles: true}))")
+        end = time.time() + 15
+        while not any(p["indicator"] == 42 and p["ceiling"] == level42 for p in s.invoke("indicator_plans", {"year": 2026})["ok"]):
+            assert time.time() < end, "the ceiling is stored"
+            time.sleep(0.2)
         s.find('[data-testid="target"]').type("Sangat Baik")
         s.find('[data-testid="find-path"]').click()
         s.find('[data-testid="plan-steps"] li', timeout=15)
         plan = s.invoke("plan_to_target", {"year": 2026, "input": {"target": "Sangat Baik", "ceilings": [], "efforts": []}})["ok"]
         assert plan["reachable"], plan
+        assert all(st["indicator"] != 42 for st in plan["steps"]), "the ceiling holds"
         shown = len(s.find_all('[data-testid="plan-steps"] li'))
         assert shown == len(plan["steps"]), (shown, len(plan["steps"]))
         s.find('[data-testid="apply-plan"]').click()

@@ -89,6 +89,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
             planning::recommendations,
             planning::add_recommendation,
             planning::update_recommendation,
+            planning::indicator_plans,
+            planning::set_indicator_plan,
             verification::verification,
             verification::set_stage,
             verification::verification_template,

@@ -2,8 +2,8 @@
 //! path to a target, saved scenarios and recommendations with their follow-up.
 
 use swanilai_app::{
-    AppResult, GapDto, IndexDto, PlanDto, PlanInput, RecommendationDto, RecommendationInput,
-    ScenarioDto, ValueChange, Year,
+    AppResult, GapDto, IndexDto, IndicatorPlanDto, IndicatorPlanInput, PlanDto, PlanInput,
+    RecommendationDto, RecommendationInput, ScenarioDto, ValueChange, Year,
 };
 use tauri::State;
 
@@ -78,4 +78,18 @@ pub fn update_recommendation(
     input: RecommendationInput,
 ) -> AppResult<RecommendationDto> {
     state.with(|app| app.update_recommendation(year, id, input))
+}
+
+#[tauri::command(async)]
+pub fn indicator_plans(state: State<'_, AppState>, year: Year) -> AppResult<Vec<IndicatorPlanDto>> {
+    state.with(|app| app.indicator_plans(year))
+}
+
+#[tauri::command(async)]
+pub fn set_indicator_plan(
+    state: State<'_, AppState>,
+    year: Year,
+    input: IndicatorPlanInput,
+) -> AppResult<IndicatorPlanDto> {
+    state.with(|app| app.set_indicator_plan(year, input))
 }

@@ -146,4 +146,12 @@ export const enVerif: Record<keyof typeof idVerif, string> = {
   "pl.rec.notes": "Notes",
   "pl.rec.add": "Add",
   "pl.rec.none": "No recommendations this year yet.",
+  "pl.ceiling": "Ceiling",
+  "pl.ceiling.help": "The highest level possible this year; the path to the target never goes above it.",
+  "pl.effort": "Effort",
+  "pl.effort.easy": "easy",
+  "pl.effort.medium": "medium",
+  "pl.effort.hard": "hard",
+  "pl.nextTarget": "Target",
+  "pl.nextTarget.help": "The target level for next year.",
 };

@@ -144,4 +144,12 @@ export const idVerif = {
   "pl.rec.notes": "Catatan",
   "pl.rec.add": "Tambah",
   "pl.rec.none": "Belum ada rekomendasi tahun ini.",
+  "pl.ceiling": "Batas",
+  "pl.ceiling.help": "Tingkat tertinggi yang mungkin tahun ini; jalur ke target tidak melewatinya.",
+  "pl.effort": "Kesulitan",
+  "pl.effort.easy": "mudah",
+  "pl.effort.medium": "sedang",
+  "pl.effort.hard": "sulit",
+  "pl.nextTarget": "Target",
+  "pl.nextTarget.help": "Target tingkat untuk tahun depan.",
 };

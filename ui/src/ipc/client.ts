@@ -53,6 +53,8 @@ import type { ValueInput } from "./bindings/ValueInput";
 import type { CarryInput } from "./bindings/CarryInput";
 import type { CompareDto } from "./bindings/CompareDto";
 import type { GapDto } from "./bindings/GapDto";
+import type { IndicatorPlanDto } from "./bindings/IndicatorPlanDto";
+import type { IndicatorPlanInput } from "./bindings/IndicatorPlanInput";
 import type { PlanDto } from "./bindings/PlanDto";
 import type { PlanInput } from "./bindings/PlanInput";
 import type { RecommendationDto } from "./bindings/RecommendationDto";
@@ -71,7 +73,7 @@ export type {
 };
 export type { ButirDto, ButirInput, ExternalInput, FrameworkDto, IndicatorValueDto, ScoringDto, ValueInput };
 export type { CarryInput, CompareDto, GapDto, StageImportDto, StageInput, YearsDto };
-export type { PlanDto, PlanInput, RecommendationDto, RecommendationInput, ScenarioDto, ValueChange };
+export type { IndicatorPlanDto, IndicatorPlanInput, PlanDto, PlanInput, RecommendationDto, RecommendationInput, ScenarioDto, ValueChange };
 export type { CompareRowDto } from "./bindings/CompareRowDto";
 export type { StageChangeDto } from "./bindings/StageChangeDto";
 export type { StageIndexDto } from "./bindings/StageIndexDto";
@@ -275,6 +277,9 @@ export const ipc = {
     call<RecommendationDto[]>("recommendations", { year, indicator }),
   addRecommendation: (year: Year, input: RecommendationInput) =>
     call<RecommendationDto>("add_recommendation", { year, input }),
+  indicatorPlans: (year: Year) => call<IndicatorPlanDto[]>("indicator_plans", { year }),
+  setIndicatorPlan: (year: Year, input: IndicatorPlanInput) =>
+    call<IndicatorPlanDto>("set_indicator_plan", { year, input }),
   updateRecommendation: (year: Year, id: number, input: RecommendationInput) =>
     call<RecommendationDto>("update_recommendation", { year, id, input }),
   exportReport: (year: Year, target: string | null, out: string) =>
