@@ -198,6 +198,9 @@ class VerificationStory(Screens):
                      15, "the projected index moves", before)
         ix = s.invoke("index", {"year": 2026})["ok"]
         assert ix["index_text"] in s.find('[data-testid="projected"]').text, "today's index beside the projection"
+        s.wait_until("return document.querySelectorAll('[data-testid=projected-groups] tr.moved').length >= 2",
+                     15, "the projected domain and aspect of indicator 1 moved")
+        assert len(s.find_all('[data-testid="projected-groups"] tr')) == len(ix["domains"]) + len(ix["aspects"])
         # A ceiling: indicator 42 cannot go above its level this year, so no step raises it.
         level42 = next(a["level"] for a in s.invoke("answers", {"year": 2026, "indicator": None})["ok"] if a["indicator"] == 42)
         s.find('input[data-ceiling="42"]').type(str(level42))
@@ -221,6 +224,7 @@ class VerificationStory(Screens):
         s.find('[data-testid="scenario-save"]').click()
         s.find('[data-testid="scenarios"] li', timeout=10)
         assert s.invoke("index", {"year": 2026})["ok"]["index_text"] == ix["index_text"], "the answers are untouched"
+        s.execute("document.querySelector('.planning h1').scrollIntoView({block: 'start'})")
         self.shot("verif-11-whatif-target")
         s.find('button[data-tab="recs"]').click()
         s.find('[data-testid="rec-text"]', timeout=10).type("Tetapkan Perbup Manajemen Data")
