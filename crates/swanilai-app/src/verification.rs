@@ -51,25 +51,17 @@ impl App {
                 .filter(|r| r.stage == stage)
                 .map(|r| (r.indicator, r.value))
                 .collect();
-            let dto = if values.is_empty() {
-                // Nothing recorded: no index, nothing answered (external defaults aside).
-                let mut d = IndexDto::from_report(
-                    Some(a.year),
-                    &catalog,
-                    &compute_index_values(&catalog, &BTreeMap::new()),
-                );
-                d.answered = 0;
-                d
+            // Nothing recorded at a stage: no index (external-index defaults aside).
+            let counted = if values.is_empty() {
+                values
             } else {
-                IndexDto::from_report(
-                    Some(a.year),
-                    &catalog,
-                    &compute_index_values(
-                        &catalog,
-                        &effective_values(&catalog, &values, &external),
-                    ),
-                )
+                effective_values(&catalog, &values, &external)
             };
+            let dto = IndexDto::from_report(
+                Some(a.year),
+                &catalog,
+                &compute_index_values(&catalog, &counted),
+            );
             stages_out.push(StageIndexDto::new(stage, dto));
         }
         let mut over = 0;
@@ -530,11 +522,11 @@ impl App {
         &mut self,
         a: &AssessmentRow,
     ) -> AppResult<Option<swanilai_xlsx::stage_book::VerificationSheet>> {
-        if stages::list(self.store.conn(), a.id)?.is_empty() {
+        let rows = stages::list(self.store.conn(), a.id)?;
+        if rows.is_empty() {
             return Ok(None);
         }
         let c = self.verification(Some(a.year))?;
-        let rows = stages::list(self.store.conn(), a.id)?;
         let catalog = self.catalog_of(a)?;
         let mandiri = mandiri_values(self.store.conn(), &catalog, a)?;
         Ok(Some(swanilai_xlsx::stage_book::VerificationSheet {

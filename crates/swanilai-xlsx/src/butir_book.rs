@@ -14,7 +14,7 @@ use swanilai_core::butir::{ButirStatus, RevisiKind};
 use swanilai_core::{Catalog, IndexReport, Level, Value};
 
 use crate::export::cell::{Built, Cells, Styles};
-use crate::layout::{meta_key, TableColumn, META_COLUMNS, SHEET_META};
+use crate::layout::{col, meta_key, TableColumn, META_COLUMNS, SHEET_META};
 use crate::XlsxError;
 
 pub(crate) mod read;
@@ -37,10 +37,6 @@ pub const SHEET_ASPECTS: &str = "Rekap Aspek";
 pub const SHEET_QUESTIONNAIRE: &str = "Kuesioner";
 /// The row (0-based) of every table's header.
 pub const HEADER_ROW: u32 = 3;
-
-const fn col(header: &'static str, width: f64) -> TableColumn {
-    TableColumn { header, width }
-}
 
 /// Columns of `Nilai Indikator`; import reads No, Nilai Mandiri and Nilai Asesor.
 pub const VALUE_COLUMNS: [TableColumn; 9] = [

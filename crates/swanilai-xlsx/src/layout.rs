@@ -133,7 +133,8 @@ pub struct TableColumn {
     pub width: f64,
 }
 
-const fn col(header: &'static str, width: f64) -> TableColumn {
+/// A table column: its header and width (Excel characters).
+pub(crate) const fn col(header: &'static str, width: f64) -> TableColumn {
     TableColumn { header, width }
 }
 

@@ -22,7 +22,7 @@ use crate::export::cell::{Built, Cells, Styles};
 use crate::import::grid::{self, shown, whole, Limits, Whole};
 use crate::import::{cut_problem, META_LIMITS};
 use crate::layout::{
-    column_label, meta_key, TableColumn, HEADER_SCAN_ROWS, META_COLUMNS, SHEET_META,
+    col, column_label, meta_key, TableColumn, HEADER_SCAN_ROWS, META_COLUMNS, SHEET_META,
 };
 use crate::{ImportProblem, LayoutProblem, ProblemKind, TextField, XlsxError};
 
@@ -32,10 +32,6 @@ pub const BOOK_FORMAT: &str = "swanilai-verifikasi";
 pub const SHEET_STAGES: &str = "Hasil Verifikasi";
 /// The row (0-based) of the header.
 pub const HEADER_ROW: u32 = 3;
-
-const fn col(header: &'static str, width: f64) -> TableColumn {
-    TableColumn { header, width }
-}
 
 /// The columns, in order; import reads No and the level and note of each stage.
 pub const STAGE_COLUMNS: [TableColumn; 12] = [
@@ -355,34 +351,20 @@ fn read(
     };
     let mut out = ImportedStages::default();
     if let Some(m) = grid::sheet(book, SHEET_META, path, META_LIMITS)? {
-        for row in m.rows_from(0) {
-            let Data::String(key) = m.cell(row, 0) else {
-                continue;
-            };
-            let value = m.cell(row, 1);
-            let text = || {
-                grid::text(value)
-                    .map(|t| t.trim().to_owned())
-                    .filter(|t| !t.is_empty())
-            };
-            match key.trim() {
-                meta_key::FORMAT => out.format = text(),
-                meta_key::FRAMEWORK_ID => out.framework_id = text(),
-                meta_key::INSTANSI => out.instansi = text(),
-                meta_key::YEAR => match whole(value) {
-                    Whole::Number(y) => out.year = i32::try_from(y).ok(),
-                    Whole::Empty => {}
-                    Whole::Invalid => out.problems.push(problem(
-                        SHEET_META,
-                        row + 1,
-                        column_label(1, META_COLUMNS[1].header),
-                        ProblemKind::NotAYear {
-                            value: shown(value),
-                        },
-                    )),
+        out.format = grid::meta_text(&m, meta_key::FORMAT);
+        out.framework_id = grid::meta_text(&m, meta_key::FRAMEWORK_ID);
+        out.instansi = grid::meta_text(&m, meta_key::INSTANSI);
+        match grid::meta_entry(&m, meta_key::YEAR).map(|(row, d)| (row, whole(d), d)) {
+            Some((_, Whole::Number(y), _)) => out.year = i32::try_from(y).ok(),
+            Some((row, Whole::Invalid, value)) => out.problems.push(problem(
+                SHEET_META,
+                row + 1,
+                column_label(1, META_COLUMNS[1].header),
+                ProblemKind::NotAYear {
+                    value: shown(value),
                 },
-                _ => {}
-            }
+            )),
+            _ => {}
         }
     }
     if out.format.as_deref() != Some(BOOK_FORMAT) {

@@ -276,6 +276,22 @@ fn parse_whole(text: &str) -> Option<i64> {
     whole.parse().ok()
 }
 
+/// The row and value beside `key` in a `_swanilai` metadata sheet (keys in column A,
+/// values in B); None when the key is not there.
+pub(crate) fn meta_entry<'g>(meta: &'g Grid, key: &str) -> Option<(u32, &'g Data)> {
+    meta.rows_from(0)
+        .find(|&r| matches!(meta.cell(r, 0), Data::String(k) if k.trim() == key))
+        .map(|r| (r, meta.cell(r, 1)))
+}
+
+/// The text beside `key` in a metadata sheet, trimmed; None when absent, empty or not text.
+pub(crate) fn meta_text(meta: &Grid, key: &str) -> Option<String> {
+    meta_entry(meta, key)
+        .and_then(|(_, d)| text(d))
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
+}
+
 /// A cell as text: text verbatim, numbers as Excel shows them (3, 2.5), booleans as
 /// TRUE/FALSE. Dates and error values are `None`: they are not text a person typed.
 pub(crate) fn text(d: &Data) -> Option<String> {

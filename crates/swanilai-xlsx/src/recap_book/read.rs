@@ -90,23 +90,15 @@ fn read(book: &mut Book, path: &Path) -> Result<RecapSource, RecapFault> {
     let meta = grid::sheet(book, SHEET_META, path, META_LIMITS)
         .map_err(damaged)?
         .ok_or(RecapFault::Foreign { format: None })?;
-    let value = |key: &str| {
-        meta.rows_from(0)
-            .find(|&r| matches!(meta.cell(r, 0), Data::String(k) if k.trim() == key))
-            .map(|r| meta.cell(r, 1).clone())
-    };
+    let value = |key: &str| grid::meta_entry(&meta, key).map(|(_, d)| d.clone());
     let text = |key: &str| {
-        value(key)
-            .and_then(|d| grid::text(&d))
-            .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())
-            .map(|t| {
-                if t.chars().count() > MAX_TEXT {
-                    clip(&t)
-                } else {
-                    t
-                }
-            })
+        grid::meta_text(&meta, key).map(|t| {
+            if t.chars().count() > MAX_TEXT {
+                clip(&t)
+            } else {
+                t
+            }
+        })
     };
     let format = text(meta_key::FORMAT);
     let sheet = match format.as_deref() {
